@@ -1,0 +1,24 @@
+package io.leadsla.core.kpi;
+
+import java.util.Locale;
+
+/** How KPIs can be split for the weekly alignment meeting. */
+public enum GroupBy {
+    OWNER,
+    SOURCE,
+    TIER,
+    MONTH;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static GroupBy fromId(String id) {
+        for (GroupBy g : values()) {
+            if (g.id().equalsIgnoreCase(id.trim())) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("cannot group by '" + id + "': use owner, source, tier or month");
+    }
+}
