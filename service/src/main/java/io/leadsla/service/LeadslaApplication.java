@@ -3,6 +3,9 @@ package io.leadsla.service;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.leadsla.service.replay.EventSources;
+import io.leadsla.service.replay.ReplayCommand;
+import java.time.Clock;
 
 /** The leadsla executable: Dropwizard's {@code server} and {@code check}, plus leadsla's commands. */
 public class LeadslaApplication extends Application<LeadslaConfiguration> {
@@ -18,7 +21,7 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
 
     @Override
     public void initialize(Bootstrap<LeadslaConfiguration> bootstrap) {
-        // leadsla commands are added here
+        bootstrap.addCommand(new ReplayCommand(Clock.systemUTC(), new EventSources()));
     }
 
     @Override

@@ -1,0 +1,30 @@
+package io.leadsla.service.replay;
+
+import io.leadsla.connector.event.JsonlEventReader;
+import io.leadsla.connector.event.LeadEventJson;
+import io.leadsla.core.event.LeadEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Normalized events, one JSON object per line (SPEC.md). */
+final class JsonlEventSource implements EventSource {
+
+    @Override
+    public String describe() {
+        return "normalized events (.jsonl)";
+    }
+
+    @Override
+    public long read(Path file, Consumer<LeadEvent> events, Consumer<String> rejected) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new JsonlEventReader(new LeadEventJson())
+                    .read(file.toString(), in, events, error -> rejected.accept(error.toString()));
+        } catch (IOException e) {
+            throw new ReplayException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
