@@ -46,7 +46,7 @@ public class ReplayCommand extends Command {
         subparser.addArgument("--format").choices("auto", "jsonl", "hubspot-csv", "salesforce-csv").setDefault("auto")
                 .help("input format; auto: .jsonl is normalized events, a .csv is recognised by its header");
         subparser.addArgument("--csv-zone").metavar("ZONE")
-                .help("time zone of a CSV export's date-times, which carry no offset (e.g. Europe/Paris); default UTC");
+                .help("time zone of a CSV export's date-times, which carry no offset (e.g. Europe/Paris); required for CSV");
         subparser.addArgument("--csv-locale").metavar("LOCALE")
                 .help("locale of a Salesforce report's dates (default en-US: 9/23/2026 4:05 PM)");
         subparser.addArgument("--strict").action(Arguments.storeTrue())

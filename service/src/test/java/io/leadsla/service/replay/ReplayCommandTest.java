@@ -137,6 +137,60 @@ class ReplayCommandTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--now 'tomorrow' is not an ISO-8601 instant");
     }
 
+    @Test
+    void replaysAHubSpotContactsExport() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("replay", "--policies", POLICIES.toString(), "--events",
+                    Path.of("..", "config", "samples", "hubspot-contacts-export.csv").toString(),
+                    "--csv-zone", "Europe/Paris", "--now", "2026-11-25T12:00:00Z", "--out", out.toString()))
+                    .as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+        } finally {
+            System.setOut(original);
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode firstContact = Files.readAllLines(out.resolve("clocks.jsonl")).stream().map(l -> read(mapper, l))
+                .filter(n -> n.get("recordId").asText().equals("5101") && n.get("policyId").asText().equals("first-contact"))
+                .findFirst().orElseThrow();
+        // score 85 is hot: owner assigned 09:20 Paris, first engagement 10:02 -> the 5-minute promise was missed
+        assertThat(firstContact.get("crm").asText()).isEqualTo("hubspot");
+        assertThat(firstContact.get("tier").asText()).isEqualTo("hot");
+        assertThat(firstContact.get("startedAt").asText()).isEqualTo("2026-11-20T08:20:00Z");
+        assertThat(firstContact.get("status").asText()).isEqualTo("MISSED");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("HubSpot contacts export, times in Europe/Paris");
+    }
+
+    @Test
+    void replaysASalesforceLeadReport() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("replay", "--policies", POLICIES.toString(), "--events",
+                    Path.of("..", "config", "samples", "salesforce-lead-report.csv").toString(),
+                    "--csv-zone", "America/New_York", "--now", "2026-11-25T12:00:00Z", "--out", out.toString()))
+                    .as(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = Files.readAllLines(out.resolve("clocks.jsonl"));
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\"crm\":\"salesforce\""));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Salesforce lead report");
+    }
+
+    @Test
+    void aCsvOfNeitherCrmIsRefusedClearly() throws Exception {
+        Path csv = out.resolve("other.csv");
+        Files.writeString(csv, "Name,Email\nA,a@example.com\n");
+        assertThat(run("replay", "--policies", POLICIES.toString(), "--events", csv.toString(), "--out", out.toString())).isPresent();
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("neither a HubSpot contacts export");
+        assertThat(run("replay", "--policies", POLICIES.toString(), "--events",
+                Path.of("..", "config", "samples", "hubspot-contacts-export.csv").toString(), "--out", out.toString())).isPresent();
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("give --csv-zone");
+    }
+
     private static JsonNode read(ObjectMapper mapper, String line) {
         try {
             return mapper.readTree(line);
