@@ -25,6 +25,14 @@ final class Catalog {
             DEMO_REQUEST, 12, "Webinar", 18, "Content Download", 24, "Paid Search", 16,
             TRADE_SHOW, 10, "Referral", 7, "Contact Us", 13);
 
+    /**
+     * Where the leads that never qualify come from: mostly content and paid traffic, badge scans
+     * that go nowhere, few referrals and no demo requests (asking for a demo qualifies a lead).
+     */
+    static final Weighted<String> NURTURE_SOURCES = Weighted.of(
+            "Content Download", 34, "Webinar", 20, "Paid Search", 19, TRADE_SHOW, 13,
+            "Contact Us", 8, "Referral", 6);
+
     /** A recycled lead that comes back does so through nurturing content or by asking for a demo. */
     static final Weighted<String> RETURN_SOURCES = Weighted.of(
             "Webinar", 35, "Content Download", 30, DEMO_REQUEST, 20, "Contact Us", 15);
@@ -38,6 +46,17 @@ final class Catalog {
             "Paid Search", new Range(20, 85),
             "Webinar", new Range(20, 82),
             "Content Download", new Range(5, 75));
+
+    /** Score range of a lead that does not qualify, by source: mostly well below the MQLs'. */
+    private static final Map<String, Range> NURTURE_SCORE_RANGE = Map.of(
+            "Referral", new Range(15, 55),
+            "Contact Us", new Range(10, 50),
+            TRADE_SHOW, new Range(5, 45),
+            "Paid Search", new Range(0, 40),
+            "Webinar", new Range(5, 45),
+            "Content Download", new Range(0, 35));
+    /** A lead that does not qualify never scores this much (its engagement is not enough). */
+    static final int NURTURE_SCORE_CAP = 69;
 
     private record Range(int min, int max) {
     }
@@ -89,6 +108,18 @@ final class Catalog {
         Range range = SCORE_RANGE.get(source);
         double t = (rng.nextDouble() + rng.nextDouble()) / 2;
         return range.min() + (int) Math.round(t * (range.max() - range.min()));
+    }
+
+    /** The first score of a lead that will not qualify this quarter: triangular, like MQL scores. */
+    static int nurtureScore(SplittableRandom rng, String source) {
+        Range range = NURTURE_SCORE_RANGE.get(source);
+        double t = (rng.nextDouble() + rng.nextDouble()) / 2;
+        return range.min() + (int) Math.round(t * (range.max() - range.min()));
+    }
+
+    /** What marketing knows of a lead that is not an MQL: its source, score, country and company. */
+    static Map<String, String> profile(String source, int score, String country, String company) {
+        return Map.of("leadSource", source, "score", scoreText(score), "country", country, "company", company);
     }
 
     static String scoreText(int score) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * When MQLs arrive: a weight for every hour of the quarter, per market, from the local clock of
- * the people filling in the forms. Most arrive on weekdays between 08:00 and 19:00 local time
+ * When leads arrive, and so when MQLs do: a weight for every hour of the quarter, per market, from
+ * the local clock of the people filling in the forms. Most arrive on weekdays between 08:00 and 19:00 local time
  * with a late-morning and a mid-afternoon peak; nights and weekends get a thin but real trickle
  * (marketing automation qualifies leads at 03:00 too, which is what SLA calendars are for). Public
  * holidays are quiet, and European August is slower (summer holidays).

@@ -13,13 +13,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One lead's life in the quarter, as the CRM would record it: qualified by marketing, routed to a
- * rep, worked in the rep's office hours at the rep's pace, then accepted, rejected, recycled (and
- * perhaps qualified again weeks later), deleted as spam, or still open when the quarter ends.
+ * One lead's life in the quarter, as the CRM would record it. Most leads never qualify: they
+ * arrive (a download, a webinar, a badge scan), get marketing's nurture e-mails, and their score
+ * moves as they engage, or they turn out to be spam and are deleted; none of that starts an SLA
+ * cycle. The others are qualified by marketing, routed to a rep, worked in the rep's office hours
+ * at the rep's pace, then accepted, rejected, recycled (and perhaps qualified again weeks later),
+ * deleted as spam, or still open when the quarter ends.
  *
- * <p>The plan is decided first (how the lead ends, whether anyone calls it), then laid out in
- * time, so the shares in the sample follow the rates below whatever the timing. Events that would
- * happen after the quarter are dropped: a lead cut off that way is simply still open.
+ * <p>The plan is decided first (whether the lead qualifies, how it ends, whether anyone calls
+ * it), then laid out in time, so the shares in the sample follow the rates below whatever the
+ * timing. Events that would happen after the quarter are dropped: a lead cut off that way is
+ * simply still open.
  *
  * <p>All randomness comes from the lead's own generator, so a lead's events depend only on the
  * seed and its index: leads can be simulated in any order, on any thread. An instance is
@@ -32,6 +36,19 @@ final class LeadLife {
     private static final long MINUTE = 60;
     private static final long HOUR = 3_600;
     private static final long DAY = 86_400;
+
+    // Marketing's funnel: the share of leads that become MQLs; the others are only nurtured.
+    private static final double QUALIFIES = 0.21;
+    /** Leads that do not qualify: spam, deleted by marketing ops within a day or two. */
+    private static final double SPAM = 0.03;
+    /** ... of which this many get the content they asked for by e-mail, seconds after the form. */
+    private static final double DELIVERY_EMAIL = 0.80;
+    /** ... and this many (opted in, not spam) are on the nurture track. */
+    private static final double NURTURED = 0.80;
+    /** A nurture e-mail gets a click (and the score a few points) this often. */
+    private static final double ENGAGES = 0.30;
+    /** A nurture e-mail is the last one (unsubscribed, or the track ends) this often. */
+    private static final double TRACK_ENDS = 0.12;
 
     // Marketing's side: routing. Shares of MQLs (see docs/SAMPLES.md).
     private static final double NEVER_ROUTED = 0.03;
@@ -68,6 +85,8 @@ final class LeadLife {
     private final List<LeadEvent> events = new ArrayList<>(16);
     private int attempts;
     private int sequenceSteps;
+    private int nurtureSteps;
+    private int updates;
     private Rep owner;
     private int lastScore;
 
@@ -90,8 +109,12 @@ final class LeadLife {
     private void run() {
         Market market = Market.CHOICE.pick(rng);
         String company = Catalog.company(rng, market.country());
+        if (rng.nextDouble() >= QUALIFIES) {
+            nurtured(market, company);
+            return;
+        }
         String source = Catalog.SOURCES.pick(rng);
-        Instant mql = source.equals(Catalog.TRADE_SHOW) ? model.tradeShowMql(rng, market.region()) : null;
+        Instant mql = source.equals(Catalog.TRADE_SHOW) ? model.tradeShowImport(rng, market.region()) : null;
         if (mql == null) {
             if (source.equals(Catalog.TRADE_SHOW)) {
                 source = "Webinar"; // a quarter too short for a show
@@ -107,6 +130,67 @@ final class LeadLife {
             mql = model.shape().sample(rng, market, recycledAt.plusSeconds(14 * DAY), recycledAt.plusSeconds(42 * DAY));
             source = Catalog.RETURN_SOURCES.pick(rng);
         }
+    }
+
+    /**
+     * A lead that does not qualify this quarter: it arrives with a score, maybe gets the content it
+     * asked for by e-mail, then marketing's nurture e-mails every week or two at the sender's
+     * morning slot; a click raises its score a little. Spam is deleted by marketing ops in office
+     * hours. No MQL, no handoff, no disposition: nothing here starts an SLA cycle.
+     */
+    private void nurtured(Market market, String company) {
+        Region region = market.region();
+        String source = Catalog.NURTURE_SOURCES.pick(rng);
+        Instant arrived = source.equals(Catalog.TRADE_SHOW) ? model.tradeShowImport(rng, region) : null;
+        if (arrived == null) {
+            if (source.equals(Catalog.TRADE_SHOW)) {
+                source = "Webinar"; // a quarter too short for a show
+            }
+            arrived = model.shape().sample(rng, market);
+        }
+        int score = Catalog.nurtureScore(rng, source);
+        update(arrived, source, score, market, company);
+        boolean asked = source.equals("Content Download") || source.equals("Webinar");
+        if (asked && rng.nextDouble() < DELIVERY_EMAIL) {
+            emit(EventType.CONTACT_ATTEMPT, arrived.plusSeconds(5 + rng.nextInt(115)),
+                    "nurture-" + ++nurtureSteps, Catalog.AUTOMATED_EMAIL);
+        }
+        if (rng.nextDouble() < SPAM) {
+            Instant deleted = region.plusWorkingSeconds(arrived, logUniform(20 * MINUTE, 2 * region.workingDaySeconds()));
+            emit(EventType.DELETED, deleted, "deleted", Catalog.NONE);
+            return;
+        }
+        if (rng.nextDouble() >= NURTURED) {
+            return;
+        }
+        LocalDate date = ZonedDateTime.ofInstant(arrived, region.zone()).toLocalDate().plusDays(2 + rng.nextInt(5));
+        while (true) {
+            while (date.getDayOfWeek().getValue() >= 6) {
+                date = date.plusDays(1); // nurture e-mails skip weekends
+            }
+            Instant sent = date.atTime(7, 0).plusSeconds(rng.nextInt((int) (3 * HOUR))).atZone(region.zone()).toInstant();
+            if (!sent.isBefore(model.end())) {
+                return;
+            }
+            emit(EventType.CONTACT_ATTEMPT, sent, "nurture-" + ++nurtureSteps, Catalog.AUTOMATED_EMAIL);
+            if (rng.nextDouble() < ENGAGES) {
+                // a click when the reader gets to it, at an hour people read e-mail
+                Instant click = model.shape().sample(rng, market, sent.plusSeconds(10 * MINUTE), sent.plusSeconds(3 * DAY));
+                if (click != null) {
+                    score = Math.min(Catalog.NURTURE_SCORE_CAP, score + 2 + rng.nextInt(9));
+                    update(click, source, score, market, company);
+                }
+            }
+            if (rng.nextDouble() < TRACK_ENDS) {
+                return;
+            }
+            date = date.plusDays(9 + rng.nextInt(8));
+        }
+    }
+
+    private void update(Instant at, String source, int score, Market market, String company) {
+        emit(EventType.ATTRIBUTES_CHANGED, at, "update-" + ++updates,
+                Catalog.profile(source, score, market.country(), company));
     }
 
     /** One MQL cycle. Returns when the lead was recycled, or {@code null} if it was not. */

@@ -51,7 +51,7 @@ public final class SampleGenerator {
     private static final int BLOCK = 8192;
     private static final String USAGE = """
             usage: SampleGenerator [--leads N] [--seed S] [--from DATE] [--to DATE] [--out FILE]
-              --leads N    leads to simulate (default 3000; about 6 events each)
+              --leads N    leads to simulate (default 3000; about 5 events each)
               --seed S     random seed (default 42); the same arguments give the same bytes
               --from DATE  first day of the quarter, UTC (default 2026-07-01)
               --to DATE    last day of the quarter, inclusive, UTC (default 2026-09-30)

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,14 +48,15 @@ final class TrafficModel {
 
     /**
      * Shows run Monday to Thursday and marketing imports the badge scans the next day, so imports
-     * fall on a working Tuesday to Friday, between 10:00 and 16:00 in the region's office. Days are
+     * fall on a working Tuesday to Friday, between 10:00 and 16:00 in the region's office. There
+     * are no shows in August (the summer break); the season picks up again in September. Days are
      * drawn without repeats.
      */
     private List<Instant> tradeShowImports(Region region, LocalDate from, LocalDate to, SplittableRandom rng) {
         List<LocalDate> candidates = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             DayOfWeek day = d.getDayOfWeek();
-            if (day != DayOfWeek.MONDAY && region.isWorkingDay(d)) {
+            if (day != DayOfWeek.MONDAY && d.getMonth() != Month.AUGUST && region.isWorkingDay(d)) {
                 candidates.add(d);
             }
         }
@@ -84,8 +86,11 @@ final class TrafficModel {
         return shape;
     }
 
-    /** When a trade-show lead of that region qualifies, or {@code null} if the quarter has no show. */
-    Instant tradeShowMql(SplittableRandom rng, Region region) {
+    /**
+     * When a trade-show lead of that region is imported (a lead that qualifies does so on import),
+     * or {@code null} if the quarter has no show.
+     */
+    Instant tradeShowImport(SplittableRandom rng, Region region) {
         List<Instant> imports = tradeShowImports.get(region);
         if (imports.isEmpty()) {
             return null;

@@ -19,10 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,12 +47,21 @@ class SampleGeneratorTest {
 
     private static final Set<EventType> DISPOSITIONS =
             EnumSet.of(EventType.ACCEPTED, EventType.REJECTED, EventType.RECYCLED, EventType.DELETED);
+    /** What only a lead in an SLA cycle may have: a lead that never qualifies has none of these. */
+    private static final Set<EventType> CYCLE_EVENTS = EnumSet.of(EventType.MQL_QUALIFIED, EventType.HANDED_OFF,
+            EventType.OWNER_CHANGED, EventType.ACCEPTED, EventType.REJECTED, EventType.RECYCLED);
+    /** The example SLA (config/policies.yml) commits to this many MQLs a month, Europe/Paris months. */
+    private static final int MONTHLY_COMMITMENT = 200;
+    private static final ZoneId REPORTING_ZONE = ZoneId.of("Europe/Paris");
     private static final Pattern EVENT_ID = Pattern.compile(
             "(hubspot:contact:\\d+|salesforce:lead:00Q[0-9A-Za-z]{15}):[a-z]+(-\\d+)?:(\\d+)");
 
     /** The shipped sample: default arguments. */
     private LeadEvent[] events;
     private Map<LeadKey, List<LeadEvent>> leads;
+    /** The leads that reached MQL at least once, and the others (nurtured only). */
+    private Map<LeadKey, List<LeadEvent>> mqlLeads;
+    private Map<LeadKey, List<LeadEvent>> nurtured;
 
     @BeforeAll
     void generateTheDefaultSample() {
@@ -59,6 +70,10 @@ class SampleGeneratorTest {
         for (LeadEvent e : events) {
             leads.computeIfAbsent(e.lead(), k -> new ArrayList<>()).add(e);
         }
+        mqlLeads = new LinkedHashMap<>();
+        nurtured = new LinkedHashMap<>();
+        leads.forEach((lead, events) -> (events.stream().anyMatch(e -> e.type() == EventType.MQL_QUALIFIED)
+                ? mqlLeads : nurtured).put(lead, events));
     }
 
     @Test
@@ -82,7 +97,7 @@ class SampleGeneratorTest {
     void theEventCountScalesWithTheLeads() {
         int thousand = new SampleGenerator(Options.DEFAULTS.withLeads(1000)).events().length;
         int twoThousand = new SampleGenerator(Options.DEFAULTS.withLeads(2000)).events().length;
-        assertThat(thousand).isBetween(5_000, 8_000);
+        assertThat(thousand).isBetween(4_000, 6_000);
         assertThat((double) twoThousand / thousand).isBetween(1.85, 2.15);
         assertThat(new SampleGenerator(Options.DEFAULTS.withLeads(0)).events()).isEmpty();
     }
@@ -137,21 +152,28 @@ class SampleGeneratorTest {
         assertThat(count(e -> e.type() == EventType.REJECTED && e.attribute("reason") == null)).as("rejections without a reason").isPositive();
         assertThat(count(e -> e.type() == EventType.ATTRIBUTES_CHANGED && e.attribute("reason") != null)).as("late reasons").isPositive();
         assertThat(leadsWhere(this::recycledThenQualifiedAgain)).as("recycled leads that came back").isPositive();
-        assertThat(count(e -> e.type() == EventType.DELETED)).as("deletions").isPositive();
-        assertThat(leadsWhere(SampleGeneratorTest::isOpen)).as("open leads").isPositive();
+        assertThat(mqlLeadsWhere(events -> events.stream().anyMatch(e -> e.type() == EventType.DELETED))).as("deleted MQLs").isPositive();
+        assertThat(mqlLeadsWhere(SampleGeneratorTest::isOpen)).as("open leads").isPositive();
         assertThat(count(e -> e.type() == EventType.OWNER_CHANGED)).as("reassignments").isPositive();
         assertThat(leadsWhere(events -> events.get(0).type() == EventType.HANDED_OFF)).as("pre-assigned").isPositive();
-        assertThat(leadsWhere(events -> events.stream().noneMatch(e -> e.type() == EventType.HANDED_OFF))).as("never handed off").isPositive();
+        assertThat(mqlLeadsWhere(events -> events.stream().noneMatch(e -> e.type() == EventType.HANDED_OFF))).as("never handed off").isPositive();
         assertThat(leadsWhere(this::handedOffLate)).as("handed off after 3 hours or more").isPositive();
         assertThat(leadsWhere(events -> events.stream().anyMatch(e -> e.type() == EventType.HANDED_OFF)
                 && events.stream().noneMatch(SampleGeneratorTest::isHumanAttempt))).as("never contacted").isPositive();
         assertThat(count(e -> e.type() == EventType.MQL_QUALIFIED && e.attribute("budget") == null)).as("MQLs without budget").isPositive();
+        // and the leads that never qualify: nurture e-mails, score changes, spam deletions
+        assertThat(nurtured).as("leads that never reach MQL").isNotEmpty();
+        assertThat(nurturedWhere(events -> events.stream().anyMatch(SampleGeneratorTest::isAutomated))).as("nurture e-mails").isPositive();
+        assertThat(nurturedWhere(events -> events.stream().filter(e -> e.type() == EventType.ATTRIBUTES_CHANGED).count() > 1))
+                .as("scores that move").isPositive();
+        assertThat(nurturedWhere(events -> events.stream().anyMatch(e -> e.type() == EventType.DELETED))).as("spam deleted").isPositive();
     }
 
     @Test
     void theSharesLookLikeARealQuarter() {
         int n = leads.size();
         assertThat(share(leadsWhere(events -> events.get(0).crm() == Crm.HUBSPOT), n)).isBetween(0.55, 0.65);
+        assertThat(share(mqlLeads.size(), n)).as("leads that reach MQL").isBetween(0.18, 0.26);
         long mqls = count(e -> e.type() == EventType.MQL_QUALIFIED);
         assertThat(share(count(e -> e.type() == EventType.MQL_QUALIFIED && "Demo Request".equals(e.attribute("leadSource"))), mqls))
                 .isBetween(0.09, 0.16);
@@ -159,16 +181,81 @@ class SampleGeneratorTest {
         long handoffs = count(e -> e.type() == EventType.HANDED_OFF);
         assertThat(share(count(e -> e.type() == EventType.ACCEPTED), handoffs)).isBetween(0.55, 0.65);
         assertThat(share(count(e -> e.type() == EventType.RECYCLED), handoffs)).isBetween(0.04, 0.10);
-        assertThat(share(count(e -> e.type() == EventType.DELETED), handoffs)).isBetween(0.003, 0.02);
+        assertThat(share(mqlLeadsWhere(events -> events.stream().anyMatch(e -> e.type() == EventType.DELETED)), handoffs)).isBetween(0.003, 0.02);
         long rejections = count(e -> e.type() == EventType.REJECTED);
         assertThat(share(count(e -> e.type() == EventType.REJECTED && e.attribute("reason") == null), rejections)).isBetween(0.12, 0.28);
-        assertThat(share(leadsWhere(SampleGeneratorTest::isOpen), n)).isBetween(0.07, 0.15);
+        assertThat(share(mqlLeadsWhere(SampleGeneratorTest::isOpen), mqlLeads.size())).isBetween(0.07, 0.15);
+        assertThat(share(nurturedWhere(events -> events.stream().anyMatch(e -> e.type() == EventType.DELETED)), nurtured.size()))
+                .as("spam among the leads that never qualify").isBetween(0.01, 0.06);
+    }
+
+    /**
+     * The example SLA commits to 200 MQLs a month: the sample sits around it, with the European
+     * August below and July and September above. A month counts the MQLs that start a cycle
+     * (the first MQL of a lead, or the first after a disposition), on Europe/Paris time, as the
+     * volume policy reports them.
+     */
+    @Test
+    void theMonthlyMqlVolumeSitsAroundTheCommitment() {
+        Map<Month, Integer> byMonth = new EnumMap<>(Month.class);
+        for (List<LeadEvent> events : leads.values()) {
+            boolean inCycle = false;
+            for (LeadEvent e : events) {
+                if (e.type() == EventType.MQL_QUALIFIED && !inCycle) {
+                    byMonth.merge(e.occurredAt().atZone(REPORTING_ZONE).getMonth(), 1, Integer::sum);
+                    inCycle = true;
+                } else if (DISPOSITIONS.contains(e.type())) {
+                    inCycle = false;
+                }
+            }
+        }
+        int july = byMonth.getOrDefault(Month.JULY, 0);
+        int august = byMonth.getOrDefault(Month.AUGUST, 0);
+        int september = byMonth.getOrDefault(Month.SEPTEMBER, 0);
+        assertThat(List.of(july, august, september)).as("MQLs in July, August, September: %s", byMonth)
+                .allSatisfy(n -> assertThat(n).isBetween(150, 260));
+        assertThat(august).as("August, %s", byMonth).isLessThan(MONTHLY_COMMITMENT);
+        assertThat(july).as("July, %s", byMonth).isGreaterThan(MONTHLY_COMMITMENT);
+        assertThat(september).as("September, %s", byMonth).isGreaterThan(MONTHLY_COMMITMENT);
+    }
+
+    /**
+     * A lead that never qualifies must never start an SLA cycle: it has score and data changes,
+     * nurture e-mails and perhaps a deletion (spam), nothing else; and it looks like a lead.
+     */
+    @Test
+    void leadsThatNeverQualifyAreOnlyNurtured() {
+        assertThat(share(nurtured.size(), leads.size())).isBetween(0.74, 0.82);
+        nurtured.forEach((lead, events) -> {
+            assertThat(events).as("%s", lead).noneMatch(e -> CYCLE_EVENTS.contains(e.type()));
+            assertThat(events).as("%s", lead).allMatch(e -> e.type() == EventType.ATTRIBUTES_CHANGED
+                    || isAutomated(e) && "email".equals(e.attribute("channel"))
+                    || e.type() == EventType.DELETED);
+            assertThat(events.get(0).type()).as("%s arrives with its data", lead).isEqualTo(EventType.ATTRIBUTES_CHANGED);
+            String country = events.get(0).attribute("country");
+            for (LeadEvent e : events) {
+                if (e.type() == EventType.ATTRIBUTES_CHANGED) {
+                    assertThat(e.attributes()).as(e.eventId()).containsOnlyKeys("leadSource", "score", "country", "company");
+                    assertThat(Integer.parseInt(e.attribute("score"))).as(e.eventId()).isBetween(0, 69);
+                    assertThat(e.attribute("leadSource")).as(e.eventId()).isNotEqualTo("Demo Request");
+                    assertThat(e.attribute("country")).isEqualTo(country);
+                }
+            }
+            long deletions = events.stream().filter(e -> e.type() == EventType.DELETED).count();
+            assertThat(deletions).as("%s", lead).isLessThanOrEqualTo(1);
+            if (deletions == 1) {
+                assertThat(events.get(events.size() - 1).type()).as("%s: nothing after the deletion", lead).isEqualTo(EventType.DELETED);
+            }
+        });
+        // fewer events than the MQLs, but more than one on average: they engage, or get e-mails
+        double perNurtured = (double) nurtured.values().stream().mapToInt(List::size).sum() / nurtured.size();
+        assertThat(perNurtured).isBetween(2.5, 6.0);
     }
 
     /** MQL, then handoff, then attempts, then one disposition; a new cycle only after a disposition. */
     @Test
     void eachLeadsEventsComeInAPlausibleOrder() {
-        leads.forEach((lead, events) -> {
+        mqlLeads.forEach((lead, events) -> {
             boolean inCycle = false;
             boolean handedOff = false;
             LeadEvent disposition = null;
@@ -221,7 +308,7 @@ class SampleGeneratorTest {
                 "NA", new Office(ZoneId.of("America/New_York"), LocalTime.of(8, 0), LocalTime.of(17, 0),
                         Set.of(LocalDate.of(2026, 7, 3), LocalDate.of(2026, 9, 7))));
         long checked = 0;
-        for (List<LeadEvent> events : leads.values()) {
+        for (List<LeadEvent> events : mqlLeads.values()) {
             String region = null;
             for (LeadEvent e : events) {
                 if (e.type() == EventType.HANDED_OFF || e.type() == EventType.OWNER_CHANGED) {
@@ -237,7 +324,16 @@ class SampleGeneratorTest {
                 }
             }
         }
-        assertThat(checked).isGreaterThan(events.length / 3);
+        assertThat(checked).isGreaterThan(count(e -> mqlLeads.containsKey(e.lead())) / 3);
+        // marketing ops deletes the spam among the other leads in its region's office hours
+        for (List<LeadEvent> events : nurtured.values()) {
+            String region = Set.of("US", "CA").contains(events.get(0).attribute("country")) ? "NA" : "EMEA";
+            for (LeadEvent e : events) {
+                if (e.type() == EventType.DELETED) {
+                    assertThat(offices.get(region).isOpen(e.occurredAt())).as("%s at %s (%s)", e.eventId(), e.occurredAt(), region).isTrue();
+                }
+            }
+        }
     }
 
     @Test
@@ -297,6 +393,14 @@ class SampleGeneratorTest {
 
     private long leadsWhere(Predicate<List<LeadEvent>> p) {
         return leads.values().stream().filter(p).count();
+    }
+
+    private long mqlLeadsWhere(Predicate<List<LeadEvent>> p) {
+        return mqlLeads.values().stream().filter(p).count();
+    }
+
+    private long nurturedWhere(Predicate<List<LeadEvent>> p) {
+        return nurtured.values().stream().filter(p).count();
     }
 
     private static double share(long part, long whole) {

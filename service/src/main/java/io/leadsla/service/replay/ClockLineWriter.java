@@ -2,6 +2,7 @@ package io.leadsla.service.replay;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.leadsla.connector.event.InstantText;
 import io.leadsla.core.clock.LeadState;
 import io.leadsla.core.clock.SlaClock;
 import java.io.IOException;
@@ -13,53 +14,62 @@ import java.time.Instant;
  * ({@code crm, recordId, policyId, status, startedAt, dueAt, stoppedAt, breachedAt,
  * businessMinutesElapsed}) followed by the rest of the clock. Streaming: replay writes millions.
  */
-final class ClockLineWriter {
+final class ClockLineWriter implements AutoCloseable {
 
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonGenerator g;
 
-    void write(LeadState lead, Writer out) throws IOException {
+    ClockLineWriter(Writer out) throws IOException {
+        this.g = new JsonFactory().createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        g.setRootValueSeparator(null);
+    }
+
+    void write(LeadState lead) throws IOException {
         for (SlaClock c : lead.clocks()) {
-            try (JsonGenerator g = factory.createGenerator(out)) {
-                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                g.writeStartObject();
-                g.writeStringField("crm", c.lead().crm().id());
-                g.writeStringField("recordId", c.lead().recordId());
-                g.writeStringField("policyId", c.policyId());
-                g.writeStringField("status", c.status().name());
-                instant(g, "startedAt", c.startedAt());
-                instant(g, "dueAt", c.dueAt());
-                instant(g, "stoppedAt", c.stoppedAt());
-                instant(g, "breachedAt", c.breachedAt());
-                g.writeNumberField("businessMinutesElapsed", c.businessMinutesElapsed());
-                g.writeStringField("objectType", lead.objectType());
-                g.writeStringField("kind", c.kind().name());
-                g.writeNumberField("cycle", c.cycle());
-                g.writeStringField("tier", c.tier());
-                g.writeStringField("calendar", c.calendar());
-                instant(g, "atRiskAt", c.atRiskAt());
-                g.writeStringField("stoppedBy", c.stoppedBy() == null ? null : c.stoppedBy().name());
-                if (c.attempts() > 0) {
-                    g.writeNumberField("attempts", c.attempts());
-                }
-                if (!c.missingAttributes().isEmpty()) {
-                    g.writeArrayFieldStart("missingAttributes");
-                    for (String m : c.missingAttributes()) {
-                        g.writeString(m);
-                    }
-                    g.writeEndArray();
-                }
-                g.writeStringField("policyVersion", c.policyVersion());
-                g.writeEndObject();
+            g.writeStartObject();
+            g.writeStringField("crm", c.lead().crm().id());
+            g.writeStringField("recordId", c.lead().recordId());
+            g.writeStringField("policyId", c.policyId());
+            g.writeStringField("status", c.status().name());
+            instant(g, "startedAt", c.startedAt());
+            instant(g, "dueAt", c.dueAt());
+            instant(g, "stoppedAt", c.stoppedAt());
+            instant(g, "breachedAt", c.breachedAt());
+            g.writeNumberField("businessMinutesElapsed", c.businessMinutesElapsed());
+            g.writeStringField("objectType", lead.objectType());
+            g.writeStringField("kind", c.kind().name());
+            g.writeNumberField("cycle", c.cycle());
+            g.writeStringField("tier", c.tier());
+            g.writeStringField("calendar", c.calendar());
+            instant(g, "atRiskAt", c.atRiskAt());
+            g.writeStringField("stoppedBy", c.stoppedBy() == null ? null : c.stoppedBy().name());
+            if (c.attempts() > 0) {
+                g.writeNumberField("attempts", c.attempts());
             }
-            out.write('\n');
+            if (!c.missingAttributes().isEmpty()) {
+                g.writeArrayFieldStart("missingAttributes");
+                for (String m : c.missingAttributes()) {
+                    g.writeString(m);
+                }
+                g.writeEndArray();
+            }
+            g.writeStringField("policyVersion", c.policyVersion());
+            g.writeEndObject();
+            g.writeRaw('\n');
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        g.close();
     }
 
     private static void instant(JsonGenerator g, String field, Instant value) throws IOException {
         if (value == null) {
             g.writeNullField(field);
         } else {
-            g.writeStringField(field, value.toString());
+            g.writeStringField(field, InstantText.format(value));
         }
     }
 }

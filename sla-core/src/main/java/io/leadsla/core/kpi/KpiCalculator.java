@@ -44,37 +44,62 @@ public final class KpiCalculator {
      * @param groupBy a grouping, or {@code null} for the overall figures only
      */
     public KpiReport compute(Iterable<LeadState> leads, Instant from, Instant to, GroupBy groupBy) {
+        Pass pass = pass(leads, from, to, groupBy == null ? List.of() : List.of(groupBy));
+        return new KpiReport(from, to, groupBy == null ? null : groupBy.id(), pass.overall.summary(),
+                groupBy == null ? Map.of() : summaries(pass.groups.get(0)), volume(pass.mqlsByMonth, from, to));
+    }
+
+    /** The overall report and every grouping, in one pass over the leads (replay's kpis.json). */
+    public Map<String, KpiReport> computeAll(Iterable<LeadState> leads, Instant from, Instant to) {
+        List<GroupBy> all = List.of(GroupBy.values());
+        Pass pass = pass(leads, from, to, all);
+        KpiSummary overall = pass.overall.summary();
+        List<MonthlyVolume> volume = volume(pass.mqlsByMonth, from, to);
+        Map<String, KpiReport> reports = new LinkedHashMap<>();
+        reports.put("overall", new KpiReport(from, to, null, overall, Map.of(), volume));
+        for (int i = 0; i < all.size(); i++) {
+            reports.put(all.get(i).id(), new KpiReport(from, to, all.get(i).id(), overall, summaries(pass.groups.get(i)), volume));
+        }
+        return reports;
+    }
+
+    private record Pass(Tally overall, List<Map<String, Tally>> groups, Map<YearMonth, long[]> mqlsByMonth) {
+    }
+
+    private Pass pass(Iterable<LeadState> leads, Instant from, Instant to, List<GroupBy> groupings) {
         Tally overall = new Tally();
-        Map<String, Tally> groups = new TreeMap<>();
+        List<Map<String, Tally>> groups = new ArrayList<>();
+        for (int i = 0; i < groupings.size(); i++) {
+            groups.add(new TreeMap<>());
+        }
         Map<YearMonth, long[]> mqlsByMonth = new TreeMap<>();
+        List<SlaClock> clocks = new ArrayList<>(16);
         for (LeadState lead : leads) {
             for (LeadCycle cycle : lead.cycles()) {
                 if ((from != null && cycle.mqlAt().isBefore(from)) || (to != null && !cycle.mqlAt().isBefore(to))) {
                     continue;
                 }
-                List<SlaClock> clocks = clocksOf(lead, cycle.number());
+                clocks.clear();
+                for (SlaClock c : lead.clocks()) {
+                    if (c.cycle() == cycle.number()) {
+                        clocks.add(c);
+                    }
+                }
                 overall.add(cycle, clocks);
                 YearMonth month = YearMonth.from(cycle.mqlAt().atZone(zone));
                 mqlsByMonth.computeIfAbsent(month, m -> new long[1])[0]++;
-                if (groupBy != null) {
-                    groups.computeIfAbsent(keyOf(cycle, groupBy, month), k -> new Tally()).add(cycle, clocks);
+                for (int i = 0; i < groupings.size(); i++) {
+                    groups.get(i).computeIfAbsent(keyOf(cycle, groupings.get(i), month), k -> new Tally()).add(cycle, clocks);
                 }
             }
         }
-        Map<String, KpiSummary> groupSummaries = new LinkedHashMap<>();
-        groups.forEach((key, tally) -> groupSummaries.put(key, tally.summary()));
-        return new KpiReport(from, to, groupBy == null ? null : groupBy.id(), overall.summary(), groupSummaries,
-                volume(mqlsByMonth, from, to));
+        return new Pass(overall, groups, mqlsByMonth);
     }
 
-    private static List<SlaClock> clocksOf(LeadState lead, int cycle) {
-        List<SlaClock> clocks = new ArrayList<>(8);
-        for (SlaClock c : lead.clocks()) {
-            if (c.cycle() == cycle) {
-                clocks.add(c);
-            }
-        }
-        return clocks;
+    private static Map<String, KpiSummary> summaries(Map<String, Tally> tallies) {
+        Map<String, KpiSummary> out = new LinkedHashMap<>();
+        tallies.forEach((key, tally) -> out.put(key, tally.summary()));
+        return out;
     }
 
     private static String keyOf(LeadCycle cycle, GroupBy groupBy, YearMonth month) {

@@ -26,14 +26,35 @@ import java.util.TreeMap;
  */
 public final class LeadEventJson {
 
-    private final JsonFactory factory;
+    /** Few distinct values repeat across millions of events (object types, record ids, sources, owners). */
+    private static final int POOL_LIMIT = 200_000;
 
+    private final JsonFactory factory;
+    /** Canonical instances of repeated strings, so a big replay holds each once; not thread-safe. */
+    private final Map<String, String> pool;
+
+    /** A codec that shares repeated strings between the events it reads; use one per thread. */
     public LeadEventJson() {
         this(new JsonFactory());
     }
 
     public LeadEventJson(JsonFactory factory) {
         this.factory = factory;
+        this.pool = new java.util.HashMap<>();
+    }
+
+    private String pooled(String value) {
+        if (value == null) {
+            return null;
+        }
+        String known = pool.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (pool.size() < POOL_LIMIT) {
+            pool.put(value, value);
+        }
+        return value;
     }
 
     /**
@@ -59,8 +80,8 @@ public final class LeadEventJson {
                 switch (field) {
                     case "eventId" -> eventId = text(p, value, field);
                     case "crm" -> crm = text(p, value, field);
-                    case "objectType" -> objectType = text(p, value, field);
-                    case "recordId" -> recordId = text(p, value, field);
+                    case "objectType" -> objectType = pooled(text(p, value, field));
+                    case "recordId" -> recordId = pooled(text(p, value, field));
                     case "type" -> type = text(p, value, field);
                     case "occurredAt" -> occurredAt = text(p, value, field);
                     case "attributes" -> attributes = attributes(p, value);
@@ -73,7 +94,7 @@ public final class LeadEventJson {
             return new LeadEvent(
                     required(eventId, "eventId"),
                     crm(required(crm, "crm")),
-                    required(objectType, "objectType").toLowerCase(java.util.Locale.ROOT),
+                    lowerCase(required(objectType, "objectType")),
                     required(recordId, "recordId"),
                     type(required(type, "type")),
                     instant(required(occurredAt, "occurredAt")),
@@ -103,7 +124,7 @@ public final class LeadEventJson {
             g.writeStringField("objectType", event.objectType());
             g.writeStringField("recordId", event.recordId());
             g.writeStringField("type", event.type().name());
-            g.writeStringField("occurredAt", event.occurredAt().toString());
+            g.writeStringField("occurredAt", InstantText.format(event.occurredAt()));
             g.writeObjectFieldStart("attributes");
             for (Map.Entry<String, String> a : new TreeMap<>(event.attributes()).entrySet()) {
                 g.writeStringField(a.getKey(), a.getValue());
@@ -125,7 +146,7 @@ public final class LeadEventJson {
         throw new EventFormatException("'" + field + "' must be a string");
     }
 
-    private static Map<String, String> attributes(JsonParser p, JsonToken token) throws IOException {
+    private Map<String, String> attributes(JsonParser p, JsonToken token) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return Map.of();
         }
@@ -138,12 +159,21 @@ public final class LeadEventJson {
             JsonToken value = p.nextToken();
             switch (value) {
                 case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
-                        attributes.put(name, p.getText());
+                        attributes.put(name, pooled(p.getText()));
                 case VALUE_NULL -> { } // an absent value
                 default -> throw new EventFormatException("attribute '" + name + "' must be a string");
             }
         }
         return attributes;
+    }
+
+    private String lowerCase(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isUpperCase(value.charAt(i))) {
+                return pooled(value.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return value;
     }
 
     private static String required(String value, String field) {
@@ -171,6 +201,10 @@ public final class LeadEventJson {
     }
 
     private static Instant instant(String value) {
+        Instant fast = canonicalInstant(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
@@ -181,5 +215,47 @@ public final class LeadEventJson {
                         + "': expected an ISO-8601 instant such as 2026-11-20T08:15:00Z");
             }
         }
+    }
+
+    /**
+     * Parses the form leadsla itself writes ({@code 2026-11-20T08:15:00Z}, optionally with
+     * milliseconds) without a formatter: replay reads millions. {@code null} for any other form,
+     * which the general parser then handles.
+     */
+    static Instant canonicalInstant(String s) {
+        int n = s.length();
+        if ((n != 20 && n != 24) || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':' || (n == 24 && s.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int millis = n == 24 ? digits(s, 20, 3) : 0;
+        if ((year | month | day | hour | minute | second | millis) < 0 || month < 1 || month > 12 || day < 1
+                || day > 31 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        try {
+            long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, millis * 1_000_000L);
+        } catch (java.time.DateTimeException e) {
+            return null; // 31 April and the like: let the general parser explain
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
