@@ -20,7 +20,7 @@ final class JsonlEventSource implements EventSource {
 
     @Override
     public long read(Path file, Consumer<LeadEvent> events, Consumer<String> rejected) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
             return new JsonlEventReader(new LeadEventJson())
                     .read(file.toString(), in, events, error -> rejected.accept(error.toString()));
         } catch (IOException e) {

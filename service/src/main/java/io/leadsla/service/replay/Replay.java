@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.jackson.Jackson;
 import io.leadsla.core.clock.ClockEngine;
 import io.leadsla.core.clock.LeadState;
+import io.leadsla.core.clock.SlaClock;
 import io.leadsla.core.event.LeadEvent;
 import io.leadsla.core.event.LeadKey;
+import io.leadsla.core.kpi.GroupBy;
 import io.leadsla.core.kpi.KpiCalculator;
 import io.leadsla.core.kpi.KpiReport;
 import io.leadsla.core.policy.PolicySet;
@@ -22,13 +24,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Folds a file of events through the policies with no CRM and no server, and writes
- * {@code clocks.jsonl} and {@code kpis.json}. Deterministic for a given "now": leads are folded
- * independently (in parallel) and written in lead order.
+ * {@code clocks.jsonl} and {@code kpis.json} (and {@code rejected.txt} when something could not be
+ * read). Deterministic for a given "now": leads are folded independently, in parallel chunks, and
+ * written in lead order (CRM, then record id). Each chunk's events and states are dropped once
+ * written, so memory holds the events once and never all the results.
  */
 public final class Replay {
+
+    private static final int CHUNK = 4096;
 
     private final PolicySet policies;
     private final ClockEngine engine;
@@ -44,65 +51,83 @@ public final class Replay {
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    /** Reads, folds and computes the KPIs; writes nothing. */
-    public ReplayResult fold(EventSource source, Path eventsFile, Instant now) {
+    public ReplayResult run(EventSource source, Path eventsFile, Instant now, Path outDir) {
         if (!Files.isRegularFile(eventsFile)) {
             throw new ReplayException("no events file at " + eventsFile);
         }
+        long started = System.nanoTime(); // durations for the summary only: no clock logic depends on them
         Map<LeadKey, List<LeadEvent>> byLead = new HashMap<>();
         List<String> rejected = new ArrayList<>();
-        long t0 = System.nanoTime();
         long read = source.read(eventsFile,
-                e -> byLead.computeIfAbsent(e.lead(), k -> new ArrayList<>(8)).add(e), rejected::add);
-        long t1 = System.nanoTime();
-        List<LeadState> leads = byLead.entrySet().parallelStream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> engine.fold(e.getValue(), now))
-                .toList();
-        long t2 = System.nanoTime();
-        Map<String, KpiReport> grouped = new LinkedHashMap<>(kpis.computeAll(leads, null, null));
-        KpiReport overall = grouped.remove("overall");
-        long t3 = System.nanoTime();
-        if (System.getenv("LEADSLA_REPLAY_TIMING") != null) {
-            System.err.printf("read %d ms, fold %d ms, kpis %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000);
-        }
-        return new ReplayResult(now, read, List.copyOf(rejected), leads, overall, grouped);
-    }
+                e -> byLead.computeIfAbsent(e.lead(), k -> new ArrayList<>(6)).add(e), rejected::add);
+        @SuppressWarnings("unchecked")
+        Map.Entry<LeadKey, List<LeadEvent>>[] leads = byLead.entrySet().toArray(new Map.Entry[0]);
+        byLead.clear();
+        java.util.Arrays.sort(leads, Map.Entry.comparingByKey());
 
-    /** Writes {@code clocks.jsonl}, {@code kpis.json} and, when lines were rejected, {@code rejected.txt}. */
-    public void write(ReplayResult result, Path outDir) {
-        long t0 = System.nanoTime();
+        long readDone = System.nanoTime();
+        KpiCalculator.Accumulator kpiAcc = kpis.accumulator(null, null, List.of(GroupBy.values()));
+        long withCycle = 0;
+        long cycles = 0;
+        long atRisk = 0;
+        long breached = 0;
         try {
             Files.createDirectories(outDir);
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(outDir.resolve("clocks.jsonl"), StandardCharsets.UTF_8), 1 << 16);
                  ClockLineWriter clocks = new ClockLineWriter(out)) {
-                for (LeadState lead : result.leads()) {
-                    clocks.write(lead);
+                LeadState[] states = new LeadState[CHUNK];
+                for (int start = 0; start < leads.length; start += CHUNK) {
+                    int from = start;
+                    int size = Math.min(CHUNK, leads.length - start);
+                    IntStream.range(0, size).parallel().forEach(i -> {
+                        states[i] = engine.fold(leads[from + i].getValue(), now);
+                        leads[from + i] = null; // the events are no longer needed
+                    });
+                    for (int i = 0; i < size; i++) {
+                        LeadState state = states[i];
+                        states[i] = null;
+                        clocks.write(state);
+                        kpiAcc.add(state);
+                        cycles += state.cycles().size();
+                        withCycle += state.cycles().isEmpty() ? 0 : 1;
+                        for (SlaClock c : state.clocks()) {
+                            switch (c.status()) {
+                                case AT_RISK -> atRisk++;
+                                case BREACHED -> breached++;
+                                default -> { }
+                            }
+                        }
+                    }
                 }
             }
-            long t1 = System.nanoTime();
-            if (System.getenv("LEADSLA_REPLAY_TIMING") != null) {
-                System.err.printf("write clocks %d ms%n", (t1 - t0) / 1_000_000);
-            }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("now", result.now());
-            doc.put("policyVersion", policies.version());
-            doc.put("reportingTimeZone", policies.reportingCalendar().zone().getId());
-            doc.put("cohort", "cycles are counted in the period (and month) of their MQL");
-            doc.put("overall", result.kpis().overall());
-            doc.put("volume", result.kpis().volume());
-            result.kpisByGroup().forEach((group, report) -> doc.put("by" + Character.toUpperCase(group.charAt(0))
-                    + group.substring(1), report.groups()));
-            json.writeValue(outDir.resolve("kpis.json").toFile(), doc);
+            Map<String, KpiReport> grouped = new LinkedHashMap<>(kpiAcc.reports());
+            KpiReport overall = grouped.remove("overall");
+            ReplayResult result = new ReplayResult(now, read, List.copyOf(rejected), leads.length, withCycle, cycles,
+                    atRisk, breached, overall, grouped, java.time.Duration.ofNanos(readDone - started),
+                    java.time.Duration.ofNanos(System.nanoTime() - readDone));
+            writeKpis(result, outDir);
             Path rejectedFile = outDir.resolve("rejected.txt");
-            if (result.rejected().isEmpty()) {
+            if (rejected.isEmpty()) {
                 Files.deleteIfExists(rejectedFile);
             } else {
-                Files.write(rejectedFile, result.rejected(), StandardCharsets.UTF_8);
+                Files.write(rejectedFile, rejected, StandardCharsets.UTF_8);
             }
+            return result;
         } catch (IOException e) {
             throw new ReplayException("cannot write to " + outDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private void writeKpis(ReplayResult result, Path outDir) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("now", result.now());
+        doc.put("policyVersion", policies.version());
+        doc.put("reportingTimeZone", policies.reportingCalendar().zone().getId());
+        doc.put("cohort", "cycles are counted in the period (and month) of their MQL");
+        doc.put("overall", result.kpis().overall());
+        doc.put("volume", result.kpis().volume());
+        result.kpisByGroup().forEach((group, report) -> doc.put("by" + Character.toUpperCase(group.charAt(0))
+                + group.substring(1), report.groups()));
+        json.writeValue(outDir.resolve("kpis.json").toFile(), doc);
     }
 }

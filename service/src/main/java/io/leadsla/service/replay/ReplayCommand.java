@@ -60,14 +60,12 @@ public class ReplayCommand extends Command {
         PolicySet policies = new PolicyLoader().load(Path.of(ns.getString("policies")));
         Path events = Path.of(ns.getString("events"));
         EventSource source = sources.choose(ns.getString("format"), events, ns.getString("csv_zone"), ns.getString("csv_locale"));
-        Replay replay = new Replay(policies);
-        ReplayResult result = replay.fold(source, events, now);
-        if (ns.getBoolean("strict") && !result.rejected().isEmpty()) {
-            throw new ReplayException(result.rejected().size() + " line(s) of " + events + " could not be read, first: "
-                    + result.rejected().get(0));
-        }
         Path outDir = Path.of(ns.getString("out"));
-        replay.write(result, outDir);
+        ReplayResult result = new Replay(policies).run(source, events, now, outDir);
+        if (ns.getBoolean("strict") && !result.rejected().isEmpty()) {
+            throw new ReplayException(result.rejected().size() + " line(s) of " + events + " could not be read (listed in "
+                    + outDir.resolve("rejected.txt") + "), first: " + result.rejected().get(0));
+        }
         ReplaySummary.print(out, policies, events + " (" + source.describe() + ")", result);
         out.printf(Locale.ROOT, "%nWrote %s and %s%s%n", outDir.resolve("clocks.jsonl"), outDir.resolve("kpis.json"),
                 result.rejected().isEmpty() ? "" : " and " + outDir.resolve("rejected.txt"));

@@ -1,6 +1,5 @@
 package io.leadsla.service.replay;
 
-import io.leadsla.core.clock.LeadState;
 import io.leadsla.core.kpi.Compliance;
 import io.leadsla.core.kpi.DurationStats;
 import io.leadsla.core.kpi.KpiSummary;
@@ -19,8 +18,6 @@ final class ReplaySummary {
 
     static void print(PrintStream out, PolicySet policies, String source, ReplayResult r) {
         KpiSummary s = r.kpis().overall();
-        long cycles = r.leads().stream().mapToLong(l -> l.cycles().size()).sum();
-        long withCycle = r.leads().stream().filter(l -> !l.cycles().isEmpty()).count();
         out.printf(Locale.ROOT, "leadsla replay · policies %s · now %s%n", policies.version(), r.now());
         out.printf(Locale.ROOT, "events  %,d read from %s; %,d rejected%n", r.eventsRead(), source, r.rejected().size());
         for (String line : r.rejected().subList(0, Math.min(10, r.rejected().size()))) {
@@ -29,7 +26,9 @@ final class ReplaySummary {
         if (r.rejected().size() > 10) {
             out.printf(Locale.ROOT, "        ! … %,d more in rejected.txt%n", r.rejected().size() - 10);
         }
-        out.printf(Locale.ROOT, "leads   %,d (%,d reached MQL, %,d cycles)%n%n", r.leads().size(), withCycle, cycles);
+        out.printf(Locale.ROOT, "leads   %,d (%,d reached MQL, %,d cycles)%n", r.leads(), r.leadsWithCycle(), r.cycles());
+        out.printf(Locale.ROOT, "time    %.1f s reading, %.1f s folding and writing%n%n", r.readTime().toMillis() / 1000.0,
+                r.foldTime().toMillis() / 1000.0);
 
         out.println("Funnel");
         out.printf(Locale.ROOT, "  MQLs %,d · handed over %,d · accepted %,d · rejected %,d · recycled %,d · deleted %,d · open %,d%n",
@@ -81,18 +80,7 @@ final class ReplaySummary {
             out.printf(Locale.ROOT, "  %-20s %7d  %10s  %10s%n", v.month(), v.mqls(),
                     v.commitment() == null ? "–" : v.commitment().toString(), percent(v.attainment()));
         }
-        long atRisk = 0;
-        long breached = 0;
-        for (LeadState lead : r.leads()) {
-            for (var c : lead.clocks()) {
-                switch (c.status()) {
-                    case AT_RISK -> atRisk++;
-                    case BREACHED -> breached++;
-                    default -> { }
-                }
-            }
-        }
-        out.printf(Locale.ROOT, "%nOpen clocks now: %,d at risk, %,d breached%n", atRisk, breached);
+        out.printf(Locale.ROOT, "%nOpen clocks now: %,d at risk, %,d breached%n", r.clocksAtRisk(), r.clocksBreached());
     }
 
     private static void stats(PrintStream out, String label, DurationStats d) {

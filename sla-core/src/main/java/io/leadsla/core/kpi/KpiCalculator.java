@@ -44,37 +44,46 @@ public final class KpiCalculator {
      * @param groupBy a grouping, or {@code null} for the overall figures only
      */
     public KpiReport compute(Iterable<LeadState> leads, Instant from, Instant to, GroupBy groupBy) {
-        Pass pass = pass(leads, from, to, groupBy == null ? List.of() : List.of(groupBy));
-        return new KpiReport(from, to, groupBy == null ? null : groupBy.id(), pass.overall.summary(),
-                groupBy == null ? Map.of() : summaries(pass.groups.get(0)), volume(pass.mqlsByMonth, from, to));
+        Accumulator acc = accumulator(from, to, groupBy == null ? List.of() : List.of(groupBy));
+        leads.forEach(acc::add);
+        return groupBy == null ? acc.reports().get("overall") : acc.reports().get(groupBy.id());
     }
 
-    /** The overall report and every grouping, in one pass over the leads (replay's kpis.json). */
+    /** The overall report and every grouping, in one pass over the leads. */
     public Map<String, KpiReport> computeAll(Iterable<LeadState> leads, Instant from, Instant to) {
-        List<GroupBy> all = List.of(GroupBy.values());
-        Pass pass = pass(leads, from, to, all);
-        KpiSummary overall = pass.overall.summary();
-        List<MonthlyVolume> volume = volume(pass.mqlsByMonth, from, to);
-        Map<String, KpiReport> reports = new LinkedHashMap<>();
-        reports.put("overall", new KpiReport(from, to, null, overall, Map.of(), volume));
-        for (int i = 0; i < all.size(); i++) {
-            reports.put(all.get(i).id(), new KpiReport(from, to, all.get(i).id(), overall, summaries(pass.groups.get(i)), volume));
-        }
-        return reports;
+        Accumulator acc = accumulator(from, to, List.of(GroupBy.values()));
+        leads.forEach(acc::add);
+        return acc.reports();
     }
 
-    private record Pass(Tally overall, List<Map<String, Tally>> groups, Map<YearMonth, long[]> mqlsByMonth) {
+    /**
+     * Adds leads one at a time, so a caller can stream millions of leads through without keeping
+     * them (replay does). Not thread-safe.
+     */
+    public Accumulator accumulator(Instant from, Instant to, List<GroupBy> groupings) {
+        return new Accumulator(from, to, groupings);
     }
 
-    private Pass pass(Iterable<LeadState> leads, Instant from, Instant to, List<GroupBy> groupings) {
-        Tally overall = new Tally();
-        List<Map<String, Tally>> groups = new ArrayList<>();
-        for (int i = 0; i < groupings.size(); i++) {
-            groups.add(new TreeMap<>());
+    /** KPIs being accumulated; {@link #reports()} may be called at any time. */
+    public final class Accumulator {
+        private final Instant from;
+        private final Instant to;
+        private final List<GroupBy> groupings;
+        private final Tally overall = new Tally();
+        private final List<Map<String, Tally>> groups = new ArrayList<>();
+        private final Map<YearMonth, long[]> mqlsByMonth = new TreeMap<>();
+        private final List<SlaClock> clocks = new ArrayList<>(16);
+
+        private Accumulator(Instant from, Instant to, List<GroupBy> groupings) {
+            this.from = from;
+            this.to = to;
+            this.groupings = List.copyOf(groupings);
+            for (int i = 0; i < groupings.size(); i++) {
+                groups.add(new TreeMap<>());
+            }
         }
-        Map<YearMonth, long[]> mqlsByMonth = new TreeMap<>();
-        List<SlaClock> clocks = new ArrayList<>(16);
-        for (LeadState lead : leads) {
+
+        public void add(LeadState lead) {
             for (LeadCycle cycle : lead.cycles()) {
                 if ((from != null && cycle.mqlAt().isBefore(from)) || (to != null && !cycle.mqlAt().isBefore(to))) {
                     continue;
@@ -93,7 +102,19 @@ public final class KpiCalculator {
                 }
             }
         }
-        return new Pass(overall, groups, mqlsByMonth);
+
+        /** {@code "overall"} (no groups), then one report per grouping, keyed by {@link GroupBy#id()}. */
+        public Map<String, KpiReport> reports() {
+            KpiSummary summary = overall.summary();
+            List<MonthlyVolume> volume = volume(mqlsByMonth, from, to);
+            Map<String, KpiReport> reports = new LinkedHashMap<>();
+            reports.put("overall", new KpiReport(from, to, null, summary, Map.of(), volume));
+            for (int i = 0; i < groupings.size(); i++) {
+                reports.put(groupings.get(i).id(),
+                        new KpiReport(from, to, groupings.get(i).id(), summary, summaries(groups.get(i)), volume));
+            }
+            return reports;
+        }
     }
 
     private static Map<String, KpiSummary> summaries(Map<String, Tally> tallies) {

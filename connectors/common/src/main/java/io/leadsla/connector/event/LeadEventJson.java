@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,20 +26,20 @@ import java.util.TreeMap;
 public final class LeadEventJson {
 
     /** Few distinct values repeat across millions of events (object types, record ids, sources, owners). */
-    private static final int POOL_LIMIT = 200_000;
+    private static final int POOL_LIMIT = 100_000;
 
     private final JsonFactory factory;
-    /** Canonical instances of repeated strings, so a big replay holds each once; not thread-safe. */
+    /** Canonical instances of repeated strings, so a big replay holds each once. */
     private final Map<String, String> pool;
 
-    /** A codec that shares repeated strings between the events it reads; use one per thread. */
+    /** A thread-safe codec that shares repeated strings between the events it reads. */
     public LeadEventJson() {
         this(new JsonFactory());
     }
 
     public LeadEventJson(JsonFactory factory) {
         this.factory = factory;
-        this.pool = new java.util.HashMap<>();
+        this.pool = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     private String pooled(String value) {
@@ -52,9 +51,9 @@ public final class LeadEventJson {
             return known;
         }
         if (pool.size() < POOL_LIMIT) {
-            pool.put(value, value);
+            known = pool.putIfAbsent(value, value);
         }
-        return value;
+        return known != null ? known : value;
     }
 
     /**
@@ -81,7 +80,7 @@ public final class LeadEventJson {
                     case "eventId" -> eventId = text(p, value, field);
                     case "crm" -> crm = text(p, value, field);
                     case "objectType" -> objectType = pooled(text(p, value, field));
-                    case "recordId" -> recordId = pooled(text(p, value, field));
+                    case "recordId" -> recordId = text(p, value, field);
                     case "type" -> type = text(p, value, field);
                     case "occurredAt" -> occurredAt = text(p, value, field);
                     case "attributes" -> attributes = attributes(p, value);
@@ -153,18 +152,37 @@ public final class LeadEventJson {
         if (token != JsonToken.START_OBJECT) {
             throw new EventFormatException("'attributes' must be an object of strings");
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
+        // collected as key/value pairs and frozen once: no intermediate map per event
+        String[] pairs = new String[16];
+        int n = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (value) {
-                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
-                        attributes.put(name, pooled(p.getText()));
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
+                    if (n == pairs.length) {
+                        pairs = java.util.Arrays.copyOf(pairs, n * 2);
+                    }
+                    pairs[n++] = name;
+                    pairs[n++] = pooled(p.getText());
+                }
                 case VALUE_NULL -> { } // an absent value
                 default -> throw new EventFormatException("attribute '" + name + "' must be a string");
             }
         }
-        return attributes;
+        if (n == 0) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, String>[] entries = new Map.Entry[n / 2];
+        for (int i = 0; i < n; i += 2) {
+            entries[i / 2] = Map.entry(pairs[i], pairs[i + 1]);
+        }
+        try {
+            return Map.ofEntries(entries);
+        } catch (IllegalArgumentException duplicate) {
+            throw new EventFormatException("an attribute is given twice: " + duplicate.getMessage());
+        }
     }
 
     private String lowerCase(String value) {
