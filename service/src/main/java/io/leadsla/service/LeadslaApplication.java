@@ -1,10 +1,15 @@
 package io.leadsla.service;
 
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.leadsla.config.PolicyLoader;
+import io.leadsla.core.policy.PolicySet;
 import io.leadsla.service.replay.EventSources;
 import io.leadsla.service.replay.ReplayCommand;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** The leadsla executable: Dropwizard's {@code server} and {@code check}, plus leadsla's commands. */
@@ -21,11 +26,17 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
 
     @Override
     public void initialize(Bootstrap<LeadslaConfiguration> bootstrap) {
+        // secrets come from the environment as ${VAR} (SPEC.md); an unset variable without a default is an error
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
         bootstrap.addCommand(new ReplayCommand(Clock.systemUTC(), new EventSources()));
     }
 
     @Override
     public void run(LeadslaConfiguration configuration, Environment environment) {
-        // HTTP resources, store and connectors are wired here by the later issues
+        // fails the start with the file, line and path of a policy mistake
+        PolicySet policies = new PolicyLoader().load(Path.of(configuration.getPoliciesFile()));
+        environment.healthChecks().register("policies", new PoliciesHealthCheck(policies));
+        // HTTP resources, store, scheduler and connectors are wired here by the later issues
     }
 }
