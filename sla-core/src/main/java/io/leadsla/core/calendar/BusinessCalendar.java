@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +205,7 @@ public final class BusinessCalendar {
             for (TimeRange r : ranges) {
                 long s = toEpochMilli(date, r.startMinute());
                 long e = toEpochMilli(date, r.endMinute());
-                if (e > s) { // a range inside a DST gap can vanish
+                if (e > s) { // a range inside a DST gap vanishes
                     bounds.add(s);
                     bounds.add(e);
                 }
@@ -215,11 +216,17 @@ public final class BusinessCalendar {
     }
 
     private long toEpochMilli(LocalDate date, int minuteOfDay) {
-        // ZonedDateTime resolves a local time in a DST gap forward and an ambiguous one to the earlier offset
-        ZonedDateTime zdt = minuteOfDay == TimeRange.END_OF_DAY
-                ? date.plusDays(1).atStartOfDay(zone)
-                : date.atTime(minuteOfDay / 60, minuteOfDay % 60).atZone(zone);
-        return zdt.toInstant().toEpochMilli();
+        LocalDateTime local = minuteOfDay == TimeRange.END_OF_DAY
+                ? date.plusDays(1).atStartOfDay()
+                : date.atTime(minuteOfDay / 60, minuteOfDay % 60);
+        // a local time that does not exist (the spring-forward gap) is the moment the clocks jump,
+        // so a range ending or starting in the gap counts only the time that really passed;
+        // an ambiguous time (autumn) takes the earlier offset
+        ZoneOffsetTransition transition = rules.getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant().toEpochMilli();
+        }
+        return local.atZone(zone).toInstant().toEpochMilli();
     }
 
     @Override

@@ -82,8 +82,15 @@ public final class ClockEngine {
         private final Map<String, String> attributes = new HashMap<>();
         private final List<Cycle> cycles = new ArrayList<>();
         private Cycle current;
-        /** A sales owner was assigned before the MQL: the handoff happens at the MQL itself. */
-        private boolean ownerAssignedBeforeMql;
+        /**
+         * A sales owner holds the lead (assigned by a handoff or an owner change, and not cleared
+         * since): an MQL then is handed off at once, in the first cycle as in a re-qualification.
+         */
+        private boolean salesOwnerAssigned;
+        /** The owner the rep's clocks were last (re)started for: an owner change to the same owner changes nothing. */
+        private String assignedOwner;
+        /** When the rejection-reason attribute was last set: a reason entered just before the rejection counts. */
+        private Instant reasonSetAt;
 
         Fold(LeadKey lead, String objectType, Instant now) {
             this.lead = lead;
@@ -93,14 +100,51 @@ public final class ClockEngine {
 
         LeadState run(List<LeadEvent> ordered) {
             Set<String> seen = new HashSet<>(ordered.size() * 2);
-            int applied = 0;
+            List<LeadEvent> distinct = new ArrayList<>(ordered.size());
             for (LeadEvent e : ordered) {
                 if (seen.add(e.eventId())) {
-                    apply(e);
-                    applied++;
+                    distinct.add(e);
                 }
             }
-            return snapshot(applied);
+            List<LeadEvent> group = new ArrayList<>(4);
+            for (int i = 0; i < distinct.size(); ) {
+                Instant t = distinct.get(i).occurredAt();
+                group.clear();
+                while (i < distinct.size() && distinct.get(i).occurredAt().equals(t)) {
+                    group.add(distinct.get(i++));
+                }
+                // one CRM save stamps every field with the same time: all of the instant's data
+                // is known before any of its lifecycle changes is applied
+                for (LeadEvent e : group) {
+                    mergeAttributes(e.attributes(), t);
+                }
+                if (cycleOpen() && group.size() > 1) {
+                    requalifyAfterDisposition(group);
+                }
+                for (LeadEvent e : group) {
+                    apply(e);
+                }
+            }
+            return snapshot(distinct.size());
+        }
+
+        /**
+         * A disposition and an MQL at the same instant while a cycle is open: the disposition ends
+         * the open cycle and the MQL starts the next one (not an MQL swallowed by the open cycle).
+         */
+        private void requalifyAfterDisposition(List<LeadEvent> group) {
+            boolean disposition = false;
+            boolean mql = false;
+            for (LeadEvent e : group) {
+                EventType type = e.type();
+                disposition |= type == EventType.ACCEPTED || type == EventType.REJECTED || type == EventType.RECYCLED;
+                mql |= type == EventType.MQL_QUALIFIED;
+            }
+            if (disposition && mql) {
+                List<LeadEvent> mqls = new ArrayList<>();
+                group.removeIf(e -> e.type() == EventType.MQL_QUALIFIED && mqls.add(e));
+                group.addAll(mqls);
+            }
         }
 
         private boolean cycleOpen() {
@@ -108,34 +152,33 @@ public final class ClockEngine {
         }
 
         private void apply(LeadEvent e) {
-            mergeAttributes(e.attributes());
             Instant t = e.occurredAt();
+            String reasonField = set.fields().rejectionReason();
             switch (e.type()) {
                 case MQL_QUALIFIED -> {
                     if (!cycleOpen()) {
                         startCycle(t);
-                        if (ownerAssignedBeforeMql) {
-                            ownerAssignedBeforeMql = false;
-                            handOff(t, true);
+                        if (salesOwnerAssigned) {
+                            handOff(t, true, EventType.MQL_QUALIFIED);
                         }
                     }
                 }
                 case HANDED_OFF -> {
-                    if (!cycleOpen()) {
-                        ownerAssignedBeforeMql = true;
-                    } else if (current.handedOffAt == null) {
-                        handOff(t, true);
-                    } else {
+                    if (cycleOpen() && current.handedOffAt == null) {
+                        handOff(t, true, EventType.HANDED_OFF);
+                    } else if (cycleOpen()) {
                         ownerChanged(t);
                     }
+                    salesOwnerAssigned = attributes.containsKey(set.fields().owner());
                 }
                 case OWNER_CHANGED -> {
                     if (cycleOpen() && current.handedOffAt != null) {
                         ownerChanged(t);
                     }
+                    salesOwnerAssigned = attributes.containsKey(set.fields().owner());
                 }
                 case ATTRIBUTES_CHANGED -> {
-                    String reason = e.attribute(set.fields().rejectionReason());
+                    String reason = e.attribute(reasonField);
                     if (reason != null) {
                         reasonGiven(t, reason, e.type());
                     }
@@ -151,31 +194,36 @@ public final class ClockEngine {
                     }
                 }
                 case REJECTED -> {
-                    String reason = e.attribute(set.fields().rejectionReason());
+                    String reason = e.attribute(reasonField);
                     if (cycleOpen()) {
+                        if (reason == null && reasonSetAt != null && !reasonSetAt.isBefore(current.mqlAt)) {
+                            reason = attributes.get(reasonField); // entered during this cycle, before or with the rejection
+                        }
                         dispose(t, Outcome.REJECTED, e.type(), reason);
                     } else if (reason != null) {
                         reasonGiven(t, reason, e.type());
                     }
                 }
                 case RECYCLED -> {
-                    ownerAssignedBeforeMql = false;
                     if (cycleOpen()) {
                         recycle(t, e.type());
                     }
                 }
                 case DELETED -> {
-                    ownerAssignedBeforeMql = false;
-                    if (current != null) {
-                        for (Running c : current.clocks) {
-                            c.cancel(t, e.type());
-                        }
-                        if (current.outcome == Outcome.OPEN) {
-                            current.outcome = Outcome.DELETED;
-                            current.outcomeAt = t;
+                    salesOwnerAssigned = false;
+                    for (Cycle c : cycles) {
+                        for (Running clock : c.clocks) {
+                            clock.cancel(t, e.type());
                         }
                     }
+                    if (cycleOpen()) {
+                        current.outcome = Outcome.DELETED;
+                        current.outcomeAt = t;
+                    }
                 }
+            }
+            if (!attributes.containsKey(set.fields().owner())) {
+                salesOwnerAssigned = false; // the owner was cleared (e.g. back to a marketing queue)
             }
             if (cycleOpen()) {
                 current.owner = attributes.get(set.fields().owner());
@@ -185,12 +233,19 @@ public final class ClockEngine {
             }
         }
 
-        private void mergeAttributes(Map<String, String> changes) {
+        private void mergeAttributes(Map<String, String> changes, Instant t) {
+            String reasonField = set.fields().rejectionReason();
             for (Map.Entry<String, String> change : changes.entrySet()) {
                 if (change.getValue().isBlank()) {
                     attributes.remove(change.getKey()); // a cleared field
+                    if (change.getKey().equals(reasonField)) {
+                        reasonSetAt = null;
+                    }
                 } else {
                     attributes.put(change.getKey(), change.getValue());
+                    if (change.getKey().equals(reasonField)) {
+                        reasonSetAt = t;
+                    }
                 }
             }
         }
@@ -211,24 +266,35 @@ public final class ClockEngine {
             }
         }
 
-        private void startClock(Policy.Clocked p, String tier, Instant t) {
-            Target target = p.target().forTier(tier);
-            if (target == null) {
-                return; // this policy sets no target for the tier
-            }
-            BusinessCalendar calendar = set.calendar(p.calendar().calendarFor(attributes));
-            current.clocks.add(new Running(p, ClockKind.of(p), current.number, tier, calendar, target, p.atRisk(), t));
+        private Running startClock(Policy.Clocked p, String tier, Instant t) {
+            return startClock(current, p, tier, t);
         }
 
-        /** Marketing's handoff at {@code t}; the rep's clocks start unless the lead was dispositioned at once. */
-        private void handOff(Instant t, boolean startSalesClocks) {
+        private Running startClock(Cycle cycle, Policy.Clocked p, String tier, Instant t) {
+            Target target = p.target().forTier(tier);
+            if (target == null) {
+                return null; // this policy sets no target for the tier
+            }
+            BusinessCalendar calendar = set.calendar(p.calendar().calendarFor(attributes));
+            Running clock = new Running(p, ClockKind.of(p), cycle.number, tier, calendar, target, p.atRisk(), t);
+            cycle.clocks.add(clock);
+            return clock;
+        }
+
+        /**
+         * Marketing's handoff at {@code t}, by {@code by}; the rep's clocks start unless the lead
+         * was dispositioned straight from the queue.
+         */
+        private void handOff(Instant t, boolean startSalesClocks, EventType by) {
             Cycle c = current;
             c.handedOffAt = t;
+            c.salesClocks = startSalesClocks;
             c.tier = set.tiers().tierOf(attributes);
+            assignedOwner = attributes.get(set.fields().owner());
             BusinessCalendar handoffCalendar = reporting;
             for (Running clock : c.clocks) {
                 if (clock.kind == ClockKind.HANDOFF && clock.isOpen()) {
-                    clock.satisfy(t, EventType.HANDED_OFF);
+                    clock.satisfy(t, by);
                     handoffCalendar = clock.calendar;
                 } else if (clock.kind == ClockKind.QUALITY && clock.isOpen()) {
                     List<String> missing = new ArrayList<>();
@@ -238,7 +304,7 @@ public final class ClockEngine {
                         }
                     }
                     clock.missing = missing;
-                    clock.close(t, EventType.HANDED_OFF, missing.isEmpty() ? ClockStatus.MET : ClockStatus.MISSED);
+                    clock.close(t, by, missing.isEmpty() ? ClockStatus.MET : ClockStatus.MISSED);
                     if (c.missing == null) {
                         c.missing = missing;
                     }
@@ -246,17 +312,32 @@ public final class ClockEngine {
             }
             c.handoffTime = Duration.between(c.mqlAt, t);
             c.handoffBusinessTime = handoffCalendar.elapsed(c.mqlAt, t);
+            c.responseCalendar = reporting;
             for (Policy p : startSalesClocks ? set.policies() : List.<Policy>of()) {
                 if (p instanceof Policy.FirstContact || p instanceof Policy.Attempts || p instanceof Policy.Disposition) {
-                    startClock((Policy.Clocked) p, c.tier, t);
+                    Running clock = startClock((Policy.Clocked) p, c.tier, t);
+                    if (clock != null && clock.kind == ClockKind.FIRST_CONTACT && c.responseCalendar == reporting) {
+                        c.responseCalendar = clock.calendar;
+                    }
                 }
             }
         }
 
+        /**
+         * A reassignment. With {@code restartOnOwnerChange} the new owner gets a fresh first-contact
+         * clock on their own calendar, unless the clock is already breached: reassigning a
+         * breached lead must not erase the breach. The same owner again changes nothing.
+         */
         private void ownerChanged(Instant t) {
+            String owner = attributes.get(set.fields().owner());
+            if (java.util.Objects.equals(owner, assignedOwner)) {
+                return;
+            }
+            assignedOwner = owner;
             for (Running clock : current.clocks) {
-                if (clock.kind == ClockKind.FIRST_CONTACT && clock.isOpen()
+                if (clock.kind == ClockKind.FIRST_CONTACT && clock.isOpen() && clock.due != null && t.isBefore(clock.due)
                         && ((Policy.FirstContact) clock.policy).restartOnOwnerChange()) {
+                    clock.calendar = set.calendar(((Policy.Clocked) clock.policy).calendar().calendarFor(attributes));
                     clock.schedule(t);
                 }
             }
@@ -279,15 +360,17 @@ public final class ClockEngine {
             }
         }
 
+        /** The rep's first response (an attempt or a disposition): measured from the handoff, whatever the clocks. */
         private void stopFirstContact(Instant t, EventType by) {
-            for (Running clock : current.clocks) {
+            Cycle c = current;
+            for (Running clock : c.clocks) {
                 if (clock.kind == ClockKind.FIRST_CONTACT && clock.isOpen()) {
                     clock.satisfy(t, by);
-                    if (current.firstResponseTime == null) {
-                        current.firstResponseTime = Duration.between(clock.start, t);
-                        current.firstResponseBusinessTime = clock.calendar.elapsed(clock.start, t);
-                    }
                 }
+            }
+            if (c.salesClocks && c.firstResponseTime == null) {
+                c.firstResponseTime = Duration.between(c.handedOffAt, t);
+                c.firstResponseBusinessTime = c.responseCalendar.elapsed(c.handedOffAt, t);
             }
         }
 
@@ -295,7 +378,7 @@ public final class ClockEngine {
             Cycle c = current;
             if (c.handedOffAt == null) {
                 // dispositioned straight from the queue: that is the handoff, but no rep clock ran
-                handOff(t, false);
+                handOff(t, false, by);
             }
             stopFirstContact(t, by);
             for (Running clock : c.clocks) {
@@ -335,16 +418,18 @@ public final class ClockEngine {
             c.outcomeAt = t;
         }
 
+        /** A late reason goes to the latest rejection still waiting for one, even after a new MQL. */
         private void reasonGiven(Instant t, String reason, EventType by) {
-            if (current == null || current.outcome != Outcome.REJECTED) {
-                return;
-            }
-            if (current.reason == null) {
-                current.reason = reason;
-            }
-            for (Running clock : current.clocks) {
-                if (clock.kind == ClockKind.REJECTION_REASON && clock.isOpen()) {
-                    clock.satisfy(t, by);
+            for (int i = cycles.size() - 1; i >= 0; i--) {
+                Cycle c = cycles.get(i);
+                if (c.outcome == Outcome.REJECTED && c.reason == null) {
+                    c.reason = reason;
+                    for (Running clock : c.clocks) {
+                        if (clock.kind == ClockKind.REJECTION_REASON && clock.isOpen()) {
+                            clock.satisfy(t, by);
+                        }
+                    }
+                    return;
                 }
             }
         }
@@ -388,6 +473,9 @@ public final class ClockEngine {
         Duration handoffBusinessTime;
         Duration firstResponseTime;
         Duration firstResponseBusinessTime;
+        /** Whether the rep's clocks ran (not when dispositioned straight from the queue). */
+        boolean salesClocks;
+        BusinessCalendar responseCalendar;
 
         Cycle(int number, Instant mqlAt) {
             this.number = number;
@@ -407,7 +495,8 @@ public final class ClockEngine {
         final ClockKind kind;
         final int cycle;
         final String tier;
-        final BusinessCalendar calendar;
+        /** Re-selected when a reassignment restarts a first-contact clock. */
+        BusinessCalendar calendar;
         final Target target;
         final double atRisk;
         Instant start;

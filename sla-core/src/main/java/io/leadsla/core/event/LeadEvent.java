@@ -27,12 +27,14 @@ public record LeadEvent(
 
     /**
      * The order in which a lead's events are applied: by time, then by type (see {@link EventType}),
-     * then by id, so that any arrival order of the same events folds the same way.
+     * then by id, then by content (two deliveries of one id may carry different snapshots), so
+     * that any arrival order of the same events folds the same way.
      */
     public static final Comparator<LeadEvent> APPLY_ORDER = Comparator
             .comparing(LeadEvent::occurredAt)
             .thenComparing(LeadEvent::type)
-            .thenComparing(LeadEvent::eventId);
+            .thenComparing(LeadEvent::eventId)
+            .thenComparing(e -> new java.util.TreeMap<>(e.attributes()).toString());
 
     public LeadEvent {
         if (eventId == null || eventId.isBlank()) {

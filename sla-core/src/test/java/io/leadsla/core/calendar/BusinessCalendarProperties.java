@@ -26,7 +26,7 @@ class BusinessCalendarProperties {
     private static final long TO = Instant.parse("2028-01-01T00:00:00Z").toEpochMilli();
 
     static List<BusinessCalendar> calendars() {
-        return List.of(Calendars.paris(), Calendars.newYork(), Calendars.lordHowe());
+        return List.of(Calendars.paris(), Calendars.newYork(), Calendars.lordHowe(), Calendars.newYorkNights());
     }
 
     private static Gen<Instant> instants() {

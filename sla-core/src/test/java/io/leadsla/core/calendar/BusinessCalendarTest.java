@@ -132,4 +132,16 @@ class BusinessCalendarTest {
         assertThatThrownBy(() -> TimeRange.parse("9-12")).hasMessageContaining("09:00-12:30");
         assertThatThrownBy(() -> TimeRange.parse("18:00-09:00")).hasMessageContaining("run forward");
     }
+
+    @Test
+    void rangesEndingOrStartingInTheSpringGapCountOnlyRealTime() {
+        BusinessCalendar nights = Calendars.newYorkNights();
+        // 8 March 2026: 00:00-02:30 ends in the gap (02:00 EST jumps to 03:00 EDT): 2 real hours;
+        // 02:45-06:00 starts in the gap: it opens at the jump, 03:00 EDT, for 3 hours
+        Instant midnight = at("2026-03-08T00:00", "America/New_York");
+        Instant six = at("2026-03-08T06:00", "America/New_York");
+        assertThat(nights.elapsed(midnight, six)).isEqualTo(Duration.ofHours(5));
+        assertThat(six.minusSeconds(5 * 3600)).isEqualTo(midnight);
+        assertThat(nights.add(midnight, Duration.ofHours(5))).isEqualTo(six);
+    }
 }

@@ -49,4 +49,18 @@ final class Calendars {
         return new BusinessCalendar("lh", ZoneId.of("Australia/Lord_Howe"), WeeklyHours.of(hours), HolidayRules.NONE,
                 Set.of(), Map.of());
     }
+
+    /**
+     * New York, open around the spring-forward gap every day (02:00-03:00 does not exist on the
+     * second Sunday of March): ranges end and start inside the gap. No boundary falls in the
+     * repeated autumn hour (01:00-02:00), where a local time names two instants.
+     */
+    static BusinessCalendar newYorkNights() {
+        Map<DayOfWeek, List<TimeRange>> hours = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            hours.put(d, List.of(TimeRange.parse("00:00-02:30"), TimeRange.parse("02:45-06:00"), TimeRange.parse("22:00-24:00")));
+        }
+        return new BusinessCalendar("ny-nights", ZoneId.of("America/New_York"), WeeklyHours.of(hours), HolidayRules.NONE,
+                Set.of(), Map.of());
+    }
 }

@@ -254,7 +254,7 @@ class ClockEngineTest {
     @Test
     void recycledLeadQualifiedAgainStartsANewCycleWithNewClocks() {
         List<LeadEvent> events = lead("15").add(MQL_QUALIFIED, monday9).add(HANDED_OFF, monday9, "ownerId", "12")
-                .add(RECYCLED, paris("2026-11-23T10:00"))
+                .add(RECYCLED, paris("2026-11-23T10:00"), "ownerId", "") // back to marketing: owner cleared
                 .add(MQL_QUALIFIED, paris("2026-12-07T09:00"))
                 .add(HANDED_OFF, paris("2026-12-07T09:30"), "ownerId", "12").events();
         LeadState state = engine.fold(events, paris("2026-12-07T10:00"));
@@ -319,5 +319,139 @@ class ClockEngineTest {
         List<LeadEvent> mixed = new ArrayList<>(lead("a").add(MQL_QUALIFIED, monday9).events());
         mixed.addAll(lead("b").add(MQL_QUALIFIED, monday9).events());
         assertThatThrownBy(() -> engine.fold(mixed, monday9)).hasMessageContaining("folded together");
+    }
+
+    // ---- same-instant data, late reasons, re-qualification, reassignment (review findings) ----
+
+    @Test
+    void dataSavedAtTheSameInstantAsTheMqlDecidesTheTier() {
+        List<LeadEvent> events = lead("30").add(MQL_QUALIFIED, monday9)
+                .add(HANDED_OFF, monday9, "ownerId", "77", "ownerRegion", "EMEA")
+                .add(ATTRIBUTES_CHANGED, monday9, "score", "95").events();
+        SlaClock fc = clock(engine.fold(events, monday9.plusSeconds(60)), "first-contact");
+        assertThat(fc.tier()).isEqualTo("hot");
+        assertThat(fc.dueAt()).isEqualTo(monday9.plusSeconds(300));
+    }
+
+    @Test
+    void aReasonEnteredWithOrJustBeforeTheRejectionCounts() {
+        SeedLead base = () -> lead("31").add(MQL_QUALIFIED, monday9).add(HANDED_OFF, monday9, "ownerId", "1");
+        LeadState sameInstant = engine.fold(base.get().add(ATTRIBUTES_CHANGED, paris("2026-11-23T10:00"), "reason", "Budget")
+                .add(REJECTED, paris("2026-11-23T10:00")).events(), paris("2026-11-24T10:00"));
+        assertThat(sameInstant.cycles().get(0).rejectionReason()).isEqualTo("Budget");
+        assertThat(sameInstant.cycles().get(0).rejectedWithoutReason()).isFalse();
+        assertThat(sameInstant.clocks()).noneMatch(c -> c.kind() == ClockKind.REJECTION_REASON);
+
+        LeadState before = engine.fold(base.get().add(ATTRIBUTES_CHANGED, paris("2026-11-23T09:59"), "reason", "Budget")
+                .add(REJECTED, paris("2026-11-23T10:00")).events(), paris("2026-11-24T10:00"));
+        assertThat(before.cycles().get(0).rejectedWithoutReason()).isFalse();
+    }
+
+    @Test
+    void aReasonFromAnEarlierCycleDoesNotExcuseANewRejection() {
+        List<LeadEvent> events = lead("32").add(MQL_QUALIFIED, monday9).add(HANDED_OFF, monday9, "ownerId", "1")
+                .add(REJECTED, paris("2026-11-23T10:00"), "reason", "Budget")
+                .add(MQL_QUALIFIED, paris("2026-12-01T09:00"))
+                .add(REJECTED, paris("2026-12-01T10:00")).events();
+        LeadState state = engine.fold(events, paris("2026-12-01T11:00"));
+        assertThat(state.cycles().get(1).rejectedWithoutReason()).isTrue();
+        assertThat(clock(state, "rejection-reason", 2).status()).isEqualTo(ClockStatus.ON_TRACK);
+    }
+
+    @Test
+    void aLateReasonReachesTheRejectionWaitingForItAfterANewMql() {
+        List<LeadEvent> events = lead("33").add(MQL_QUALIFIED, monday9).add(HANDED_OFF, monday9, "ownerId", "1")
+                .add(REJECTED, paris("2026-11-23T10:00"))
+                .add(MQL_QUALIFIED, paris("2026-11-23T11:00"))
+                .add(ATTRIBUTES_CHANGED, paris("2026-11-23T11:30"), "reason", "No Need").events();
+        LeadState state = engine.fold(events, paris("2026-11-23T12:00"));
+        assertThat(clock(state, "rejection-reason", 1).status()).isEqualTo(ClockStatus.MET);
+        assertThat(state.cycles().get(0).rejectionReason()).isEqualTo("No Need");
+    }
+
+    @Test
+    void deletionCancelsOpenClocksOfEveryCycle() {
+        List<LeadEvent> events = lead("34").add(MQL_QUALIFIED, monday9).add(HANDED_OFF, monday9, "ownerId", "1")
+                .add(REJECTED, paris("2026-11-23T10:00"))
+                .add(MQL_QUALIFIED, paris("2026-11-30T09:00"))
+                .add(DELETED, paris("2026-11-30T10:00")).events();
+        LeadState state = engine.fold(events, paris("2026-12-10T10:00"));
+        assertThat(clock(state, "rejection-reason", 1).status()).isEqualTo(ClockStatus.CANCELLED);
+        assertThat(state.clocks()).noneMatch(c -> c.status().isOpen());
+        assertThat(state.nextChangeAt()).isNull();
+    }
+
+    @Test
+    void aLeadQualifiedAgainWhileItsOwnerKeepsItIsHandedOffAtTheMql() {
+        List<LeadEvent> events = lead("35").add(MQL_QUALIFIED, monday9).add(HANDED_OFF, monday9, "ownerId", "1")
+                .add(REJECTED, paris("2026-11-23T10:00"), "reason", "Bad Timing")
+                .add(MQL_QUALIFIED, paris("2026-12-07T09:00")).events();
+        LeadState state = engine.fold(events, paris("2026-12-07T09:30"));
+        assertThat(state.cycles().get(1).handedOffAt()).isEqualTo(paris("2026-12-07T09:00"));
+        assertThat(clock(state, "mql-handoff", 2).status()).isEqualTo(ClockStatus.MET);
+        assertThat(clock(state, "first-contact", 2).startedAt()).isEqualTo(paris("2026-12-07T09:00"));
+    }
+
+    @Test
+    void aDispositionAndAnMqlAtTheSameInstantCloseOneCycleAndOpenTheNext() {
+        List<LeadEvent> events = lead("36").add(MQL_QUALIFIED, monday9).add(HANDED_OFF, monday9, "ownerId", "1")
+                .add(RECYCLED, paris("2026-11-23T10:00"), "ownerId", "")
+                .add(MQL_QUALIFIED, paris("2026-11-23T10:00")).events();
+        LeadState state = engine.fold(events, paris("2026-11-23T10:30"));
+        assertThat(state.cycles()).hasSize(2);
+        assertThat(state.cycles().get(0).outcome()).isEqualTo(Outcome.RECYCLED);
+        assertThat(state.cycles().get(1).mqlAt()).isEqualTo(paris("2026-11-23T10:00"));
+    }
+
+    @Test
+    void reassigningABreachedLeadDoesNotEraseTheBreach() {
+        ClockEngine restarting = new ClockEngine(TestSla.policies(true));
+        List<LeadEvent> events = lead("37").add(MQL_QUALIFIED, monday9)
+                .add(HANDED_OFF, monday9, "ownerId", "12", "ownerRegion", "EMEA")
+                .add(OWNER_CHANGED, paris("2026-11-23T15:00"), "ownerId", "40", "ownerRegion", "NA").events();
+        SlaClock fc = clock(restarting.fold(events, paris("2026-11-23T15:30")), "first-contact");
+        assertThat(fc.status()).isEqualTo(ClockStatus.BREACHED);
+        assertThat(fc.startedAt()).isEqualTo(monday9);
+    }
+
+    @Test
+    void aRestartedClockRunsOnTheNewOwnersCalendarAndTheSameOwnerChangesNothing() {
+        ClockEngine restarting = new ClockEngine(TestSla.policies(true));
+        List<LeadEvent> toNa = lead("38").add(MQL_QUALIFIED, monday9)
+                .add(HANDED_OFF, monday9, "ownerId", "12", "ownerRegion", "EMEA")
+                .add(OWNER_CHANGED, paris("2026-11-23T10:00"), "ownerId", "40", "ownerRegion", "NA").events();
+        SlaClock fc = clock(restarting.fold(toNa, paris("2026-11-23T10:30")), "first-contact");
+        assertThat(fc.calendar()).isEqualTo("na");
+        assertThat(fc.startedAt()).isEqualTo(paris("2026-11-23T10:00"));
+
+        List<LeadEvent> same = lead("39").add(MQL_QUALIFIED, monday9)
+                .add(HANDED_OFF, monday9, "ownerId", "12", "ownerRegion", "EMEA")
+                .add(HANDED_OFF, paris("2026-11-23T10:00"), "ownerId", "12", "ownerRegion", "EMEA").events();
+        assertThat(clock(restarting.fold(same, paris("2026-11-23T10:30")), "first-contact").startedAt()).isEqualTo(monday9);
+    }
+
+    @Test
+    void firstResponseIsMeasuredFromTheHandoffEvenAfterARestart() {
+        ClockEngine restarting = new ClockEngine(TestSla.policies(true));
+        List<LeadEvent> events = lead("40").add(MQL_QUALIFIED, monday9)
+                .add(HANDED_OFF, monday9, "ownerId", "12", "ownerRegion", "EMEA")
+                .add(OWNER_CHANGED, paris("2026-11-23T10:00"), "ownerId", "13", "ownerRegion", "EMEA")
+                .add(CONTACT_ATTEMPT, paris("2026-11-23T10:10"), "channel", "call").events();
+        LeadCycle cycle = restarting.fold(events, paris("2026-11-23T11:00")).cycles().get(0);
+        assertThat(cycle.firstResponseTime()).isEqualTo(Duration.ofMinutes(70));
+    }
+
+    @Test
+    void aQueueDispositionRecordsWhatStoppedTheClocks() {
+        LeadState state = engine.fold(lead("41").add(MQL_QUALIFIED, monday9)
+                .add(REJECTED, monday9.plusSeconds(600), "reason", "Spam").events(), monday9.plusSeconds(900));
+        assertThat(clock(state, "mql-handoff").stoppedBy()).isEqualTo(REJECTED);
+        assertThat(state.cycles().get(0).firstResponseTime()).isNull();
+    }
+
+    /** Builds a fresh history each time (histories are mutable builders). */
+    @FunctionalInterface
+    private interface SeedLead {
+        TestSla.History get();
     }
 }

@@ -31,6 +31,7 @@ class OrderIndependenceProperties {
 
     /** A random but lifecycle-shaped history: many MQLs, handoffs and attempts, some noise, ties in time. */
     static List<LeadEvent> history(Random random) {
+        // (MQLs, dispositions, reasons and attribute changes often share an instant: see the 1-in-4 zero gaps)
         TestSla.History h = new TestSla.History(Crm.SALESFORCE, "00Q" + random.nextInt(1000));
         int n = 1 + random.nextInt(25);
         long minute = 0;
@@ -49,7 +50,17 @@ class OrderIndependenceProperties {
                 default -> h.add(type, at);
             }
         }
-        return h.events();
+        List<LeadEvent> events = new ArrayList<>(h.events());
+        // the same eventId delivered twice with different snapshots (webhook vs poll)
+        int variants = random.nextInt(3);
+        for (int v = 0; v < variants && !events.isEmpty(); v++) {
+            LeadEvent original = events.get(random.nextInt(events.size()));
+            java.util.Map<String, String> other = new java.util.HashMap<>(original.attributes());
+            other.put(random.nextBoolean() ? "ownerId" : "reason", "v" + random.nextInt(3));
+            events.add(new LeadEvent(original.eventId(), original.crm(), original.objectType(), original.recordId(),
+                    original.type(), original.occurredAt(), other));
+        }
+        return events;
     }
 
     @ParameterizedTest
