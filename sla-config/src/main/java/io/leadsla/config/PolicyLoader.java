@@ -112,10 +112,17 @@ public final class PolicyLoader {
             LeadFields fields = top.has("fields") ? fields(top.required("fields")) : LeadFields.DEFAULT;
             List<Policy> policies = new ArrayList<>();
             Set<String> ids = new LinkedHashSet<>();
+            boolean volume = false;
             for (YamlValue p : top.required("policies").asList()) {
                 Policy policy = policy(p);
                 if (!ids.add(policy.id())) {
                     throw p.error("policy id '" + policy.id() + "' is used twice");
+                }
+                if (policy instanceof Policy.Volume) {
+                    if (volume) {
+                        throw p.error("only one volume policy: marketing's commitment is one number a month");
+                    }
+                    volume = true;
                 }
                 policies.add(policy);
             }
@@ -153,8 +160,14 @@ public final class PolicyLoader {
                     if (closed.contains(date)) {
                         throw dm.required("date").error(date + " is both a closed day and an open day");
                     }
+                    if (open.containsKey(date)) {
+                        throw dm.required("date").error(date + " is listed twice as an open day");
+                    }
                     List<TimeRange> ranges = dm.has("hours") ? ranges(dm.required("hours"))
                             : hours.on(date.getDayOfWeek());
+                    if (dm.has("hours") && ranges.isEmpty()) {
+                        throw dm.required("hours").error("an open day needs opening hours (to close a day, list it in closedDays)");
+                    }
                     if (ranges.isEmpty()) {
                         throw d.error("open day " + date + " falls on a " + date.getDayOfWeek().toString().toLowerCase(Locale.ROOT)
                                 + ", which has no weekly hours: give its 'hours'");
@@ -189,6 +202,9 @@ public final class PolicyLoader {
             for (int i = 0; i < DAY_KEYS.length; i++) {
                 YamlValue day = m.entries().get(DAY_KEYS[i]);
                 if (day != null) { // a day given explicitly wins over weekdays/everyDay; empty means closed
+                    if (day.isMap()) {
+                        throw day.error("expected opening hours such as [\"09:00-12:30\", \"13:30-18:00\"], or closed");
+                    }
                     hours.put(DayOfWeek.of(i + 1), day.isList() || day.isScalar() ? ranges(day) : List.of());
                 }
             }
@@ -196,6 +212,9 @@ public final class PolicyLoader {
         }
 
         private List<TimeRange> ranges(YamlValue node) {
+            if (node.isMap()) {
+                throw node.error("expected opening hours such as [\"09:00-12:30\", \"13:30-18:00\"], or closed");
+            }
             if (node.isScalar() && node.asString().trim().equalsIgnoreCase("closed")) {
                 return List.of();
             }
@@ -283,10 +302,22 @@ public final class PolicyLoader {
             }
         }
 
+        /** Each key defaults on its own: listing channels must not drop the automated-e-mail rule. */
         private AttemptRules attemptRules(YamlValue node) {
             YamlValue.Mapping m = node.asMap().allowOnly("channels", "ignoreWhen");
-            Set<String> channels = m.has("channels") ? Set.copyOf(m.required("channels").asStrings()) : Set.of();
-            List<Condition> ignore = m.has("ignoreWhen") ? conditions(m.required("ignoreWhen")) : List.of();
+            Set<String> channels = AttemptRules.DEFAULT.channels();
+            if (m.has("channels")) {
+                Set<String> listed = new LinkedHashSet<>();
+                for (YamlValue c : m.required("channels").isScalar() ? List.of(m.required("channels")) : m.required("channels").asList()) {
+                    String channel = c.asString().trim().toLowerCase(Locale.ROOT);
+                    if (!AttemptRules.CHANNELS.contains(channel)) {
+                        throw c.error("unknown channel '" + c.asString() + "' (channels: " + String.join(", ", AttemptRules.CHANNELS) + ")");
+                    }
+                    listed.add(channel);
+                }
+                channels = listed;
+            }
+            List<Condition> ignore = m.has("ignoreWhen") ? conditions(m.required("ignoreWhen")) : AttemptRules.DEFAULT.ignoreWhen();
             return new AttemptRules(channels, ignore);
         }
 
@@ -375,7 +406,14 @@ public final class PolicyLoader {
         }
 
         private static Target duration(YamlValue node) {
-            return guard(node, () -> Target.parse(node.asString()));
+            Target target = guard(node, () -> Target.parse(node.asString()));
+            if (target.amount().isZero()) {
+                throw node.error("a target must be more than zero (write 1m for 'at once')");
+            }
+            if (target.amount().compareTo(java.time.Duration.ofDays(3660)) > 0) {
+                throw node.error("'" + node.asString() + "' is more than ten years: is a unit missing or wrong?");
+            }
+            return target;
         }
 
         private CalendarSelector selector(YamlValue.Mapping policy) {

@@ -112,6 +112,9 @@ final class YamlValue {
                 throw new YamlValue(file, tuple.getKeyNode(), path).error("keys must be plain names");
             }
             String key = keyNode.getValue();
+            if (key.equals("<<")) {
+                throw new YamlValue(file, keyNode, path).error("YAML merge keys (<<) are not supported here: write the keys out");
+            }
             String childPath = path.isEmpty() ? key : path + "." + key;
             if (entries.containsKey(key)) {
                 throw new YamlValue(file, keyNode, childPath).error("'" + key + "' is given twice");

@@ -240,6 +240,71 @@ class PolicyLoaderTest {
         assertThat(set.tiers().tierOf(Map.of("budget", "10k"))).isEqualTo("b");
         assertThat(set.tiers().tierOf(Map.of("employees", "12"))).isEqualTo("small");
         assertThat(set.calendar("emea").hoursOn(LocalDate.of(2026, 12, 5))).hasSize(1);
+        // an open day without hours takes its weekday's hours (Monday 7 December is a normal day)
+        assertThat(set.calendar("emea").hoursOn(LocalDate.of(2026, 12, 7))).containsExactly(io.leadsla.core.calendar.TimeRange.parse("09:00-18:00"));
+    }
+
+    @Test
+    void mistakesThatUsedToPassSilently() {
+        assertThatThrownBy(() -> load("""
+                calendars:
+                  emea:
+                    timeZone: Europe/Paris
+                    hours: {weekdays: "09:00-18:00", saturday: {from: "09:00", to: "13:00"}}
+                policies: []
+                """)).hasMessageContaining("calendars.emea.hours.saturday: expected opening hours");
+        assertThatThrownBy(() -> load("""
+                calendars:
+                  emea:
+                    timeZone: Europe/Paris
+                    hours: {weekdays: "09:00-18:00"}
+                    openDays: [{date: 2026-12-05, hours: closed}]
+                policies: []
+                """)).hasMessageContaining("an open day needs opening hours");
+        assertThatThrownBy(() -> load("""
+                calendars:
+                  emea:
+                    timeZone: Europe/Paris
+                    hours: {weekdays: "09:00-18:00"}
+                    openDays: [{date: 2026-12-05, hours: "10:00-12:00"}, {date: 2026-12-05, hours: "10:00-13:00"}]
+                policies: []
+                """)).hasMessageContaining("2026-12-05 is listed twice");
+        assertThatThrownBy(() -> load(minimal("  - {id: a, type: disposition, target: 0m}\n")))
+                .hasMessageContaining("policies[0].target: a target must be more than zero");
+        assertThatThrownBy(() -> load(minimal("  - {id: a, type: disposition, target: 999999999999d}\n")))
+                .hasMessageContaining("too large");
+        assertThatThrownBy(() -> load(minimal("  - {id: a, type: disposition, target: 20000d}\n")))
+                .hasMessageContaining("more than ten years");
+        assertThatThrownBy(() -> load(minimal("""
+                  - {id: v1, type: volume, monthlyCommitment: 100}
+                  - {id: v2, type: volume, monthlyCommitment: 50}
+                """))).hasMessageContaining("policies[1]: only one volume policy");
+        assertThatThrownBy(() -> load(minimal("""
+                  - &fc {id: a, type: disposition, target: 10d}
+                  - {<<: *fc, id: b}
+                """))).hasMessageContaining("merge keys (<<) are not supported");
+    }
+
+    @Test
+    void attemptChannelsAreCheckedAndTheAutomatedRuleStays() {
+        PolicySet set = load("""
+                calendars:
+                  emea: {timeZone: Europe/Paris, hours: {weekdays: "09:00-18:00"}}
+                attempts:
+                  channels: [Call, Email]
+                policies: []
+                """);
+        assertThat(set.attemptRules().counts(Map.of("channel", "call"))).isTrue();
+        assertThat(set.attemptRules().counts(Map.of("channel", "Email"))).isTrue();
+        assertThat(set.attemptRules().counts(Map.of("channel", "sms"))).isFalse();
+        assertThat(set.attemptRules().counts(Map.of("channel", "email", "automated", "true"))).isFalse();
+        assertThatThrownBy(() -> load("""
+                calendars:
+                  emea: {timeZone: Europe/Paris, hours: {weekdays: "09:00-18:00"}}
+                attempts:
+                  channels: [call, fax]
+                policies: []
+                """)).hasMessageContaining("attempts.channels[1]: unknown channel 'fax'");
     }
 
     @Test

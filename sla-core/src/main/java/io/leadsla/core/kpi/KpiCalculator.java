@@ -31,11 +31,15 @@ public final class KpiCalculator {
     static final String NO_SOURCE = "(no source)";
 
     private final PolicySet policies;
+    /** Months for grouping: the reporting calendar's zone. */
     private final ZoneId zone;
+    /** Months for the volume commitment: the volume policy's calendar's zone. */
+    private final ZoneId volumeZone;
 
     public KpiCalculator(PolicySet policies) {
         this.policies = policies;
         this.zone = policies.reportingCalendar().zone();
+        this.volumeZone = policies.first(Policy.Volume.class).map(v -> policies.calendar(v.calendar()).zone()).orElse(zone);
     }
 
     /**
@@ -96,7 +100,8 @@ public final class KpiCalculator {
                 }
                 overall.add(cycle, clocks);
                 YearMonth month = YearMonth.from(cycle.mqlAt().atZone(zone));
-                mqlsByMonth.computeIfAbsent(month, m -> new long[1])[0]++;
+                YearMonth volumeMonth = volumeZone.equals(zone) ? month : YearMonth.from(cycle.mqlAt().atZone(volumeZone));
+                mqlsByMonth.computeIfAbsent(volumeMonth, m -> new long[1])[0]++;
                 for (int i = 0; i < groupings.size(); i++) {
                     groups.get(i).computeIfAbsent(keyOf(cycle, groupings.get(i), month), k -> new Tally()).add(cycle, clocks);
                 }
@@ -136,7 +141,7 @@ public final class KpiCalculator {
         Integer commitment = policies.first(Policy.Volume.class).map(Policy.Volume::monthlyCommitment).orElse(null);
         Map<YearMonth, long[]> months = new TreeMap<>(mqlsByMonth);
         if (from != null && to != null) { // show empty months of the period too
-            for (YearMonth m = YearMonth.from(from.atZone(zone)); !m.atDay(1).atStartOfDay(zone).toInstant().isAfter(to.minusMillis(1));
+            for (YearMonth m = YearMonth.from(from.atZone(volumeZone)); !m.atDay(1).atStartOfDay(volumeZone).toInstant().isAfter(to.minusMillis(1));
                  m = m.plusMonths(1)) {
                 months.putIfAbsent(m, new long[1]);
             }
@@ -159,6 +164,7 @@ public final class KpiCalculator {
         long rejected;
         long recycled;
         long deleted;
+        long deletedAfterHandoff;
         long open;
         long attempts;
         long withoutReason;
@@ -192,7 +198,10 @@ public final class KpiCalculator {
                     case ACCEPTED -> accepted++;
                     case REJECTED -> rejected++;
                     case RECYCLED -> recycled++;
-                    case DELETED -> deleted++;
+                    case DELETED -> {
+                        deleted++;
+                        deletedAfterHandoff++;
+                    }
                     case OPEN -> open++;
                 }
             } else if (c.outcome() == Outcome.RECYCLED) {
@@ -250,7 +259,7 @@ public final class KpiCalculator {
             Map<String, Long> missingCounts = new LinkedHashMap<>();
             missing.forEach((k, v) -> missingCounts.put(k, v[0]));
             return new KpiSummary(mqls, handedOff, accepted, rejected, recycled, deleted, open,
-                    percent(accepted, handedOff), handoff.stats(), handoffBusiness.stats(), response.stats(),
+                    percent(accepted, handedOff - deletedAfterHandoff), handoff.stats(), handoffBusiness.stats(), response.stats(),
                     responseBusiness.stats(), compliance, byTier,
                     handedOff == 0 ? null : Math.round(attempts * 100.0 / handedOff) / 100.0,
                     reasonCounts, withoutReason, reasonLater, qualityChecked, qualityComplete, missingCounts);

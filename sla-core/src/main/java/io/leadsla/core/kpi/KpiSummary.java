@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The shared KPIs for a set of lead cycles.
  *
- * @param acceptanceRate            accepted / handed over × 100 (the SLA's formula); {@code null} when nothing was handed over
+ * @param acceptanceRate            accepted / handed over × 100 (the SLA's formula), leads deleted after the
+ *                                  handoff (spam, merged duplicates) left out; {@code null} when nothing was handed over
  * @param open                      handed over and not yet dispositioned
  * @param policies                  compliance per policy id
  * @param policiesByTier            compliance per policy id, then tier

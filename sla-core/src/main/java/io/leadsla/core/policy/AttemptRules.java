@@ -14,20 +14,24 @@ import java.util.Set;
  */
 public record AttemptRules(Set<String> channels, List<Condition> ignoreWhen) {
 
+    /** The contact channels of the normalized event model (SPEC.md), in lower case. */
+    public static final Set<String> CHANNELS = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(List.of("call", "email", "meeting", "sms", "social")));
+
     /** Attempts flagged {@code automated=true} by a connector never count. */
     public static final AttemptRules DEFAULT = new AttemptRules(
             Set.of("call", "email", "meeting", "sms", "social"),
             List.of(new Condition.Equals("automated", "true")));
 
     public AttemptRules {
-        channels = Set.copyOf(channels);
+        channels = Set.copyOf(channels.stream().map(c -> c.trim().toLowerCase(java.util.Locale.ROOT)).toList());
         ignoreWhen = List.copyOf(ignoreWhen);
     }
 
     public boolean counts(Map<String, String> eventAttributes) {
         if (!channels.isEmpty()) {
             String channel = eventAttributes.get("channel");
-            if (channel == null || !channels.contains(channel.trim())) {
+            if (channel == null || !channels.contains(channel.trim().toLowerCase(java.util.Locale.ROOT))) {
                 return false;
             }
         }

@@ -52,7 +52,13 @@ public record Target(Duration amount, TimeBasis basis) {
             case "d" -> 86_400;
             default -> throw new IllegalStateException(unit);
         };
-        long millis = number.multiply(BigDecimal.valueOf(secondsPerUnit * 1000)).longValue();
+        long millis;
+        try {
+            millis = number.multiply(BigDecimal.valueOf(secondsPerUnit * 1000)).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too large a duration");
+        }
         return new Target(Duration.ofMillis(millis), unit.startsWith("b") ? TimeBasis.BUSINESS : TimeBasis.WALL);
     }
 

@@ -136,4 +136,31 @@ class KpiCalculatorTest {
         assertThat(s.qualityComplete()).isEqualTo(1);
         assertThat(s.missingAttributes()).containsEntry("budget", 4L).containsEntry("need", 5L);
     }
+
+    @Test
+    void leadsDeletedAfterTheHandoffDoNotCountAgainstAcceptance() {
+        List<LeadState> leads = new ArrayList<>(leads());
+        leads.add(engine.fold(TestSla.lead(Crm.HUBSPOT, "8").add(MQL_QUALIFIED, t0).add(HANDED_OFF, t0, "ownerId", "a")
+                .add(io.leadsla.core.event.EventType.DELETED, t0.plusSeconds(60)).events(), now));
+        KpiSummary s = kpis.compute(leads, null, null, null).overall();
+        assertThat(s.handedOff()).isEqualTo(7);
+        assertThat(s.deleted()).isEqualTo(1);
+        assertThat(s.acceptanceRate()).isEqualTo(33.3); // 2 accepted of 6 handed over and not deleted
+    }
+
+    @Test
+    void volumeMonthsFollowTheVolumePolicysCalendar() {
+        io.leadsla.core.policy.PolicySet base = TestSla.policies();
+        List<io.leadsla.core.policy.Policy> policies = new ArrayList<>(base.policies());
+        policies.removeIf(p -> p instanceof io.leadsla.core.policy.Policy.Volume);
+        policies.add(new io.leadsla.core.policy.Policy.Volume("volume-na", 100, "na"));
+        io.leadsla.core.policy.PolicySet na = new io.leadsla.core.policy.PolicySet(base.version(), base.calendars(),
+                base.defaultCalendar(), base.tiers(), base.attemptRules(), base.fields(), policies);
+        // 02:00 UTC on 1 December is still 30 November in New York
+        LeadState lead = new ClockEngine(na).fold(TestSla.lead(Crm.HUBSPOT, "9")
+                .add(MQL_QUALIFIED, Instant.parse("2026-12-01T02:00:00Z")).events(), now);
+        KpiReport report = new KpiCalculator(na).compute(List.of(lead), null, null, GroupBy.MONTH);
+        assertThat(report.volume()).containsExactly(new MonthlyVolume("2026-11", 1, 100, 1.0));
+        assertThat(report.groups()).containsOnlyKeys("2026-12"); // grouping stays on the reporting calendar (Paris)
+    }
 }
