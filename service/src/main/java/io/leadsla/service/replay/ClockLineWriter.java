@@ -6,7 +6,6 @@ import io.leadsla.connector.event.InstantText;
 import io.leadsla.core.clock.LeadState;
 import io.leadsla.core.clock.SlaClock;
 import java.io.IOException;
-import java.io.Writer;
 import java.time.Instant;
 
 /**
@@ -14,18 +13,23 @@ import java.time.Instant;
  * ({@code crm, recordId, policyId, status, startedAt, dueAt, stoppedAt, breachedAt,
  * businessMinutesElapsed}) followed by the rest of the clock. Streaming: replay writes millions.
  */
-final class ClockLineWriter implements AutoCloseable {
+final class ClockLineWriter {
 
-    private final JsonGenerator g;
+    private final JsonFactory factory = new JsonFactory();
 
-    ClockLineWriter(Writer out) throws IOException {
-        this.g = new JsonFactory().createGenerator(out);
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-        g.setRootValueSeparator(null);
+    /** One lead's lines; thread-safe, so leads can be rendered in parallel and written in order. */
+    String render(LeadState lead) {
+        java.io.StringWriter out = new java.io.StringWriter(256 * Math.max(1, lead.clocks().size()));
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.setRootValueSeparator(null);
+            write(lead, g);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
-    void write(LeadState lead) throws IOException {
+    private static void write(LeadState lead, JsonGenerator g) throws IOException {
         for (SlaClock c : lead.clocks()) {
             g.writeStartObject();
             g.writeStringField("crm", c.lead().crm().id());
@@ -58,11 +62,6 @@ final class ClockLineWriter implements AutoCloseable {
             g.writeEndObject();
             g.writeRaw('\n');
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        g.close();
     }
 
     private static void instant(JsonGenerator g, String field, Instant value) throws IOException {

@@ -56,7 +56,7 @@ public final class Replay {
             throw new ReplayException("no events file at " + eventsFile);
         }
         long started = System.nanoTime(); // durations for the summary only: no clock logic depends on them
-        Map<LeadKey, List<LeadEvent>> byLead = new HashMap<>();
+        Map<LeadKey, List<LeadEvent>> byLead = new HashMap<>(1 << 16);
         List<String> rejected = new ArrayList<>();
         long read = source.read(eventsFile,
                 e -> byLead.computeIfAbsent(e.lead(), k -> new ArrayList<>(6)).add(e), rejected::add);
@@ -73,20 +73,23 @@ public final class Replay {
         long breached = 0;
         try {
             Files.createDirectories(outDir);
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(outDir.resolve("clocks.jsonl"), StandardCharsets.UTF_8), 1 << 16);
-                 ClockLineWriter clocks = new ClockLineWriter(out)) {
+            ClockLineWriter clocks = new ClockLineWriter();
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(outDir.resolve("clocks.jsonl"), StandardCharsets.UTF_8), 1 << 16)) {
                 LeadState[] states = new LeadState[CHUNK];
+                String[] lines = new String[CHUNK];
                 for (int start = 0; start < leads.length; start += CHUNK) {
                     int from = start;
                     int size = Math.min(CHUNK, leads.length - start);
                     IntStream.range(0, size).parallel().forEach(i -> {
                         states[i] = engine.fold(leads[from + i].getValue(), now);
+                        lines[i] = clocks.render(states[i]);
                         leads[from + i] = null; // the events are no longer needed
                     });
                     for (int i = 0; i < size; i++) {
                         LeadState state = states[i];
                         states[i] = null;
-                        clocks.write(state);
+                        out.write(lines[i]);
+                        lines[i] = null;
                         kpiAcc.add(state);
                         cycles += state.cycles().size();
                         withCycle += state.cycles().isEmpty() ? 0 : 1;
