@@ -1,5 +1,7 @@
 package io.leadsla.connector.export;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +42,34 @@ public final class ExportAttributes {
     public static final Set<String> RESERVED = Set.of(REASON, CHANNEL, HANDOFF_TIME_KNOWN, TIME_KNOWN);
 
     private ExportAttributes() {
+    }
+
+    /**
+     * Starts a row's attributes with the ones both CRMs' exports have; a blank cell or a column
+     * the file lacks adds nothing. The map is the importer's to add its own to, then
+     * {@link #putExtras} (extras last: a configured column overrides a derived one of the same name).
+     */
+    public static Map<String, String> standard(ExportRow row, Column owner, Column leadSource, Column score,
+                                               Column country, Column leadStatus) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        put(attributes, OWNER_ID, row.get(owner));
+        put(attributes, LEAD_SOURCE, row.get(leadSource));
+        put(attributes, SCORE, row.get(score));
+        put(attributes, COUNTRY, row.get(country));
+        put(attributes, LEAD_STATUS, row.get(leadStatus));
+        return attributes;
+    }
+
+    /** Sets attribute {@code name} unless {@code value} is {@code null} (a blank cell). */
+    public static void put(Map<String, String> attributes, String name, String value) {
+        if (value != null) {
+            attributes.put(name, value);
+        }
+    }
+
+    /** Copies the configured extra columns (column → attribute name) of {@code row}, in their order. */
+    public static void putExtras(Map<String, String> attributes, ExportRow row, Map<Column, String> extras) {
+        extras.forEach((column, name) -> put(attributes, name, row.get(column)));
     }
 
     /** @throws IllegalArgumentException when {@code channel} is not one SPEC.md allows */

@@ -3,6 +3,7 @@ package io.leadsla.connector.export;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,30 @@ public final class ExportHeader {
      */
     public Column require(List<String> candidates, String hint) {
         return find(candidates).orElseThrow(() -> missing(candidates, hint));
+    }
+
+    /**
+     * An optional column: {@code null} when the file lacks it, unless the user named it
+     * ({@code configured}), since then a file without it is an error, not a quiet default.
+     *
+     * @param hint appended to the message when a configured column is missing
+     */
+    public Column optional(List<String> candidates, boolean configured, String hint) {
+        return configured ? require(candidates, hint) : find(candidates).orElse(null);
+    }
+
+    /**
+     * The columns of the configured extra attributes (column label → attribute name), each
+     * required: the user asked for it.
+     *
+     * @param options how the message names the options that ask for them, e.g. {@code "HubSpot export options"}
+     * @return column → attribute name, in the order given
+     */
+    public Map<Column, String> requireExtras(Map<String, String> extraAttributes, String options) {
+        Map<Column, String> extras = new LinkedHashMap<>();
+        extraAttributes.forEach((label, name) -> extras.put(require(List.of(label),
+                "The " + options + " copy this column into attribute '" + name + "'."), name));
+        return extras;
     }
 
     /** The exception for a missing column, for callers that need several candidates at once. */

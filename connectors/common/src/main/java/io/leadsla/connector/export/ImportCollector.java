@@ -3,9 +3,11 @@ package io.leadsla.connector.export;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.LeadEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The running tally of one import: events, warnings and row counts, plus how many event times
@@ -21,6 +23,7 @@ public final class ImportCollector {
     private final List<ImportWarning> warnings = new ArrayList<>();
     private final List<ImportWarning> fileWarnings = new ArrayList<>();
     private final Map<String, Long> dateOnly = new LinkedHashMap<>();
+    private final Map<String, Long> firstLines = new HashMap<>();
     private String zone = "";
     private long rows;
     private long leads;
@@ -39,6 +42,22 @@ public final class ImportCollector {
     /** Counts a data row (call once per row handed over by {@link CsvExport#readRows}). */
     public void row() {
         rows++;
+    }
+
+    /**
+     * Hands each data row of {@code csv} to {@code reader}, counting it; a {@link BadCellException}
+     * skips only its row (with a warning). Then finishes the import.
+     */
+    public ImportResult readRows(CsvExport csv, Consumer<ExportRow> reader) {
+        csv.readRows(row -> {
+            row();
+            try {
+                reader.accept(row);
+            } catch (BadCellException e) {
+                invalid(row, e.column(), e.getMessage());
+            }
+        }, this::add);
+        return finish(csv);
     }
 
     /** A row skipped because the lead never became an MQL. */
@@ -60,6 +79,26 @@ public final class ImportCollector {
     /** Adds a warning as {@link CsvExport} reports it. */
     public void add(ImportWarning warning) {
         warnings.add(warning);
+    }
+
+    /**
+     * Notes the row of {@code recordId}, warning when an earlier row had it: both rows are read.
+     *
+     * @param shownAs how the message names the record, e.g. {@code "record 5101"}
+     */
+    public void seen(ExportRow row, Column column, String recordId, String shownAs) {
+        Long firstLine = firstLines.putIfAbsent(recordId, row.line());
+        if (firstLine != null) {
+            warn(row, column, shownAs + " appears again (first on line " + firstLine + "); both rows are read");
+        }
+    }
+
+    /** Notes header labels that appear more than once (the first of each is read). */
+    public void duplicateColumns(ExportHeader header) {
+        if (!header.duplicates().isEmpty()) {
+            warnFile("columns appearing more than once (the first of each is read): "
+                    + String.join(", ", header.duplicates()));
+        }
     }
 
     /** A note about the whole file, listed after the row warnings. */

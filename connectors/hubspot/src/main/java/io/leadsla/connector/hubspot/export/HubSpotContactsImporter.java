@@ -1,12 +1,13 @@
 package io.leadsla.connector.hubspot.export;
 
-import io.leadsla.connector.export.BadCellException;
 import io.leadsla.connector.export.Column;
 import io.leadsla.connector.export.CsvExport;
 import io.leadsla.connector.export.CsvExportImporter;
 import io.leadsla.connector.export.ExportAttributes;
 import io.leadsla.connector.export.ExportHeader;
 import io.leadsla.connector.export.ExportRow;
+import io.leadsla.connector.export.ExportStamps;
+import io.leadsla.connector.export.ExportStamps.Stamp;
 import io.leadsla.connector.export.ExportTimeParser;
 import io.leadsla.connector.export.ImportCollector;
 import io.leadsla.connector.export.ImportResult;
@@ -14,14 +15,9 @@ import io.leadsla.connector.export.Labels;
 import io.leadsla.connector.export.RowEvents;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;
-import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,13 +53,14 @@ public final class HubSpotContactsImporter implements CsvExportImporter {
     static final String OBJECT_TYPE = "contact";
 
     private final HubSpotExportOptions options;
-    private final ExportTimeParser times;
+    private final ExportStamps stamps;
     private final Set<String> rejected;
     private final Set<String> recycled;
 
     public HubSpotContactsImporter(HubSpotExportOptions options) {
         this.options = options;
-        this.times = new ExportTimeParser(options.zone(), options.dateTimePatterns(), options.locale());
+        ExportTimeParser times = new ExportTimeParser(options.zone(), options.dateTimePatterns(), options.locale());
+        this.stamps = new ExportStamps(times, "");
         this.rejected = Labels.normalizeAll(options.rejectedStatuses());
         this.recycled = Labels.normalizeAll(options.recycledStatuses());
     }
@@ -75,36 +72,19 @@ public final class HubSpotContactsImporter implements CsvExportImporter {
 
     /** HubSpot exports are UTF-8 (with or without a byte-order mark). */
     @Override
-    public ImportResult importFile(Path file) {
-        try (CsvExport csv = CsvExport.open(file, StandardCharsets.UTF_8)) {
-            return read(csv);
-        }
+    public Charset charset() {
+        return StandardCharsets.UTF_8;
     }
 
     @Override
-    public ImportResult importCsv(String source, Reader csv) {
-        try (CsvExport export = CsvExport.open(source, csv)) {
-            return read(export);
-        }
-    }
-
-    private ImportResult read(CsvExport csv) {
+    public ImportResult read(CsvExport csv) {
         Columns columns = resolve(csv.header());
         ImportCollector collector = new ImportCollector(csv.source(), Crm.HUBSPOT);
         noteHeader(csv.header(), columns, collector);
-        Map<String, Long> seen = new HashMap<>();
-        csv.readRows(row -> {
-            collector.row();
-            try {
-                readRow(row, columns, collector, seen);
-            } catch (BadCellException e) {
-                collector.invalid(row, e.column(), e.getMessage());
-            }
-        }, collector::add);
-        return collector.finish(csv);
+        return collector.readRows(csv, row -> readRow(row, columns, collector));
     }
 
-    private void readRow(ExportRow row, Columns columns, ImportCollector collector, Map<String, Long> seen) {
+    private void readRow(ExportRow row, Columns columns, ImportCollector collector) {
         String recordId = row.get(columns.recordId);
         if (recordId == null) {
             collector.invalid(row, columns.recordId, "no record id");
@@ -116,39 +96,36 @@ public final class HubSpotContactsImporter implements CsvExportImporter {
             return;
         }
         // Read every time this row needs before emitting anything: a bad cell skips the whole row.
-        Stamp mql = stamp(mqlCell.column(), mqlCell.value());
-        Stamp sql = stamp(row, columns.sql);
-        Stamp assigned = stamp(row, columns.ownerAssigned);
-        Stamp engaged = stamp(row, columns.firstEngagement);
+        Stamp mql = stamps.read(mqlCell.column(), mqlCell.value());
+        Stamp sql = stamps.read(row, columns.sql);
+        Stamp assigned = stamps.read(row, columns.ownerAssigned);
+        Stamp engaged = stamps.read(row, columns.firstEngagement);
         String status = row.get(columns.leadStatus);
         boolean isRejected = Labels.in(status, rejected);
         boolean isRecycled = Labels.in(status, recycled);
         Stamp closedAt = null;
         if (isRejected || isRecycled) {
-            closedAt = Optional.ofNullable(stamp(row, columns.lastActivity)).orElseGet(() -> stamp(row, columns.lastModified));
+            closedAt = Optional.ofNullable(stamps.read(row, columns.lastActivity))
+                    .orElseGet(() -> stamps.read(row, columns.lastModified));
         }
 
-        Long firstLine = seen.putIfAbsent(recordId, row.line());
-        if (firstLine != null) {
-            collector.warn(row, columns.recordId, "record " + recordId + " appears again (first on line " + firstLine
-                    + "); both rows are read");
-        }
+        collector.seen(row, columns.recordId, recordId, "record " + recordId);
 
         RowEvents events = new RowEvents(Crm.HUBSPOT, OBJECT_TYPE, recordId, attributes(row, columns));
-        add(events, EventType.MQL_QUALIFIED, mql, mql.at, Map.of(), collector);
+        stamps.add(events, EventType.MQL_QUALIFIED, mql, mql.at(), Map.of(), collector);
 
         String owner = row.get(columns.owner);
         if (assigned != null && (owner != null || columns.owner == null)) {
-            add(events, EventType.HANDED_OFF, assigned, later(assigned.at, mql.at), Map.of(), collector);
+            stamps.add(events, EventType.HANDED_OFF, assigned, assigned.notBefore(mql), Map.of(), collector);
         } else if (owner != null) {
-            events.add(EventType.HANDED_OFF, mql.at, Map.of(ExportAttributes.HANDOFF_TIME_KNOWN, "false"));
+            events.add(EventType.HANDED_OFF, mql.at(), Map.of(ExportAttributes.HANDOFF_TIME_KNOWN, "false"));
         }
         if (engaged != null) {
-            add(events, EventType.CONTACT_ATTEMPT, engaged, engaged.at,
+            stamps.add(events, EventType.CONTACT_ATTEMPT, engaged, engaged.at(),
                     Map.of(ExportAttributes.CHANNEL, options.firstEngagementChannel()), collector);
         }
         if (sql != null) {
-            add(events, EventType.ACCEPTED, sql, sql.at, Map.of(), collector);
+            stamps.add(events, EventType.ACCEPTED, sql, sql.at(), Map.of(), collector);
         }
         if (isRejected || isRecycled) {
             EventType type = isRejected ? EventType.REJECTED : EventType.RECYCLED;
@@ -156,65 +133,18 @@ public final class HubSpotContactsImporter implements CsvExportImporter {
                 collector.warn(row, columns.leadStatus, "lead status '" + status + "' but no "
                         + describe(columns.lastActivity, columns.lastModified) + " to date it; no " + type + " event");
             } else {
-                Map<String, String> extra = new HashMap<>();
-                extra.put(ExportAttributes.TIME_KNOWN, "false");
-                String reason = row.get(columns.reason);
-                if (isRejected && reason != null) {
-                    extra.put(ExportAttributes.REASON, reason);
-                }
-                add(events, type, closedAt, later(closedAt.at, mql.at), extra, collector);
+                stamps.addRejectedOrRecycled(events, type, closedAt, mql, row.get(columns.reason), collector);
             }
         }
         collector.addEvents(events.events());
     }
 
-    /** Adds an event, flagging and tallying a time that came from a date-only cell. */
-    private void add(RowEvents events, EventType type, Stamp stamp, Instant at, Map<String, String> extra,
-                     ImportCollector collector) {
-        if (stamp.dateOnly) {
-            collector.dateOnly(stamp.column, options.zone().getId());
-            Map<String, String> flagged = new HashMap<>(extra);
-            flagged.put(ExportAttributes.TIME_KNOWN, "false");
-            events.add(type, at, flagged);
-        } else {
-            events.add(type, at, extra);
-        }
-    }
-
-    private Map<String, String> attributes(ExportRow row, Columns columns) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        put(attributes, ExportAttributes.OWNER_ID, row.get(columns.owner));
-        put(attributes, ExportAttributes.LEAD_SOURCE, row.get(columns.leadSource));
-        put(attributes, ExportAttributes.SCORE, row.get(columns.score));
-        put(attributes, ExportAttributes.COUNTRY, row.get(columns.country));
-        put(attributes, ExportAttributes.LEAD_STATUS, row.get(columns.leadStatus));
-        put(attributes, ExportAttributes.TIMES_CONTACTED, row.get(columns.timesContacted));
-        columns.extras.forEach((column, name) -> put(attributes, name, row.get(column)));
+    private static Map<String, String> attributes(ExportRow row, Columns columns) {
+        Map<String, String> attributes = ExportAttributes.standard(row, columns.owner, columns.leadSource,
+                columns.score, columns.country, columns.leadStatus);
+        ExportAttributes.put(attributes, ExportAttributes.TIMES_CONTACTED, row.get(columns.timesContacted));
+        ExportAttributes.putExtras(attributes, row, columns.extras);
         return attributes;
-    }
-
-    private static void put(Map<String, String> attributes, String name, String value) {
-        if (value != null) {
-            attributes.put(name, value);
-        }
-    }
-
-    private Stamp stamp(ExportRow row, Column column) {
-        String value = row.get(column);
-        return value == null ? null : stamp(column, value);
-    }
-
-    private Stamp stamp(Column column, String value) {
-        try {
-            ExportTimeParser.Parsed parsed = times.parse(value);
-            return new Stamp(parsed.instant(), parsed.dateOnly(), column);
-        } catch (DateTimeParseException e) {
-            throw new BadCellException(column, e.getMessage());
-        }
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     private static String describe(Column... columns) {
@@ -237,9 +167,7 @@ public final class HubSpotContactsImporter implements CsvExportImporter {
                     + " export (without it no contact can be replayed), or name the column that holds it in the"
                     + " HubSpot export options (columns.MQL_DATE).");
         }
-        Map<Column, String> extras = new LinkedHashMap<>();
-        options.extraAttributes().forEach((label, name) -> extras.put(header.require(List.of(label),
-                "The HubSpot export options copy this column into attribute '" + name + "'."), name));
+        Map<Column, String> extras = header.requireExtras(options.extraAttributes(), "HubSpot export options");
         return new Columns(recordId, mql,
                 optional(header, HubSpotColumn.SQL_DATE),
                 optional(header, HubSpotColumn.OWNER),
@@ -256,20 +184,14 @@ public final class HubSpotContactsImporter implements CsvExportImporter {
                 extras);
     }
 
-    /** An optional column; one the user named explicitly must be there, though. */
     private Column optional(ExportHeader header, HubSpotColumn column) {
-        if (options.configured(column)) {
-            return header.require(options.labels(column), "The HubSpot export options name it for " + column + ".");
-        }
-        return header.find(options.labels(column)).orElse(null);
+        return header.optional(options.labels(column), options.configured(column),
+                "The HubSpot export options name it for " + column + ".");
     }
 
     /** Says once, up front, which events this file cannot produce for lack of a column. */
     private static void noteHeader(ExportHeader header, Columns columns, ImportCollector collector) {
-        if (!header.duplicates().isEmpty()) {
-            collector.warnFile("columns appearing more than once (the first of each is read): "
-                    + String.join(", ", header.duplicates()));
-        }
+        collector.duplicateColumns(header);
         List<String> missing = new ArrayList<>();
         if (columns.owner == null && columns.ownerAssigned == null) {
             missing.add("no 'Contact owner' or 'Owner assigned date' column: no HANDED_OFF events");
@@ -286,9 +208,6 @@ public final class HubSpotContactsImporter implements CsvExportImporter {
             missing.add("no 'Last Activity Date' or 'Last Modified Date' column: REJECTED and RECYCLED cannot be dated");
         }
         missing.forEach(collector::warnFile);
-    }
-
-    private record Stamp(Instant at, boolean dateOnly, Column column) {
     }
 
     private record Columns(

@@ -1,14 +1,10 @@
 package io.leadsla.connector.hubspot.export;
 
 import io.leadsla.connector.export.ExportAttributes;
-import io.leadsla.connector.export.ExportTimeParser;
+import io.leadsla.connector.export.ExportOptions;
+import io.leadsla.connector.export.ExportOptionsBuilder;
 import io.leadsla.connector.export.Labels;
 import java.time.ZoneId;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,24 +44,17 @@ public record HubSpotExportOptions(
     public HubSpotExportOptions {
         Objects.requireNonNull(zone, "zone: the time zone of the export's date-times is required");
         Objects.requireNonNull(locale, "locale");
-        dateTimePatterns = List.copyOf(dateTimePatterns);
-        dateTimePatterns.forEach(ExportTimeParser::validatePattern);
-        columns = columns.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(columns));
-        columns.forEach((column, label) -> {
-            if (label == null || label.isBlank()) {
-                throw new IllegalArgumentException("the label of column " + column + " must not be blank");
-            }
-        });
-        rejectedStatuses = ordered(rejectedStatuses);
-        recycledStatuses = ordered(recycledStatuses);
+        dateTimePatterns = ExportOptions.dateTimePatterns(dateTimePatterns);
+        columns = ExportOptions.columns(columns);
+        rejectedStatuses = ExportOptions.labels(rejectedStatuses, "status");
+        recycledStatuses = ExportOptions.labels(recycledStatuses, "status");
         for (String key : Labels.normalizeAll(rejectedStatuses)) {
             if (Labels.normalizeAll(recycledStatuses).contains(key)) {
                 throw new IllegalArgumentException("lead status '" + key + "' is both a rejected and a recycled status");
             }
         }
         ExportAttributes.checkChannel(firstEngagementChannel);
-        extraAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(extraAttributes));
-        extraAttributes.forEach(HubSpotExportOptions::checkExtra);
+        extraAttributes = ExportOptions.extraAttributes(extraAttributes);
     }
 
     /** The defaults, reading date-times in {@code zone}. */
@@ -78,14 +67,11 @@ public record HubSpotExportOptions(
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder(zone);
-        builder.locale = locale;
-        builder.dateTimePatterns = dateTimePatterns;
-        builder.columns.putAll(columns);
-        builder.rejectedStatuses = rejectedStatuses;
-        builder.recycledStatuses = recycledStatuses;
-        builder.firstEngagementChannel = firstEngagementChannel;
-        builder.extraAttributes.putAll(extraAttributes);
+        Builder builder = new Builder(zone).locale(locale).dateTimePatterns(dateTimePatterns)
+                .rejectedStatuses(rejectedStatuses).recycledStatuses(recycledStatuses)
+                .firstEngagementChannel(firstEngagementChannel);
+        columns.forEach(builder::column);
+        extraAttributes.forEach(builder::extraAttribute);
         return builder;
     }
 
@@ -100,57 +86,15 @@ public record HubSpotExportOptions(
         return columns.containsKey(column);
     }
 
-    static void checkExtra(String label, String attribute) {
-        if (label == null || label.isBlank() || attribute == null || attribute.isBlank()) {
-            throw new IllegalArgumentException("extra attributes need a column label and an attribute name");
-        }
-        if (ExportAttributes.RESERVED.contains(attribute)) {
-            throw new IllegalArgumentException("attribute '" + attribute + "' is set by the importer itself;"
-                    + " choose another name for column '" + label + "'");
-        }
-    }
-
-    private static Set<String> ordered(Collection<String> values) {
-        Set<String> copy = new LinkedHashSet<>();
-        for (String value : values) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("a status label must not be blank");
-            }
-            copy.add(value);
-        }
-        return Collections.unmodifiableSet(copy);
-    }
-
-    /** Builds options; every setter replaces the previous value. */
-    public static final class Builder {
-        private final ZoneId zone;
-        private Locale locale = Locale.US;
-        private List<String> dateTimePatterns = List.of();
-        private final Map<HubSpotColumn, String> columns = new EnumMap<>(HubSpotColumn.class);
-        private Collection<String> rejectedStatuses = DEFAULT_REJECTED_STATUSES;
-        private Collection<String> recycledStatuses = DEFAULT_RECYCLED_STATUSES;
+    /**
+     * Builds options; every setter replaces the previous value. Column labels replace HubSpot's;
+     * date-time patterns are for a file re-saved by a spreadsheet (HubSpot's own form is ISO).
+     */
+    public static final class Builder extends ExportOptionsBuilder<HubSpotColumn, Builder> {
         private String firstEngagementChannel = DEFAULT_FIRST_ENGAGEMENT_CHANNEL;
-        private final Map<String, String> extraAttributes = new LinkedHashMap<>();
 
         private Builder(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        public Builder locale(Locale locale) {
-            this.locale = locale;
-            return this;
-        }
-
-        /** E.g. {@code MM/dd/yyyy HH:mm} and {@code MM/dd/yyyy} for a file re-saved by a US spreadsheet. */
-        public Builder dateTimePatterns(List<String> patterns) {
-            this.dateTimePatterns = List.copyOf(patterns);
-            return this;
-        }
-
-        /** Reads {@code column} from the column labelled {@code label} instead of HubSpot's label. */
-        public Builder column(HubSpotColumn column, String label) {
-            columns.put(column, label);
-            return this;
+            super(zone, HubSpotColumn.class, List.of(), DEFAULT_REJECTED_STATUSES, DEFAULT_RECYCLED_STATUSES);
         }
 
         /** The custom property holding the rejection reason (default: a "Rejection Reason" column if present). */
@@ -158,31 +102,14 @@ public record HubSpotExportOptions(
             return column(HubSpotColumn.REJECTION_REASON, label);
         }
 
-        public Builder rejectedStatuses(Collection<String> labels) {
-            this.rejectedStatuses = List.copyOf(labels);
-            return this;
-        }
-
-        public Builder recycledStatuses(Collection<String> labels) {
-            this.recycledStatuses = List.copyOf(labels);
-            return this;
-        }
-
         public Builder firstEngagementChannel(String channel) {
             this.firstEngagementChannel = channel;
             return this;
         }
 
-        /** Copies column {@code label} onto every event as attribute {@code attribute}. */
-        public Builder extraAttribute(String label, String attribute) {
-            extraAttributes.put(label, attribute);
-            return this;
-        }
-
         public HubSpotExportOptions build() {
-            return new HubSpotExportOptions(zone, locale, dateTimePatterns, columns,
-                    new LinkedHashSet<>(rejectedStatuses), new LinkedHashSet<>(recycledStatuses),
-                    firstEngagementChannel, extraAttributes);
+            return new HubSpotExportOptions(zone(), locale(), dateTimePatterns(), columns(),
+                    rejectedStatuses(), recycledStatuses(), firstEngagementChannel, extraAttributes());
         }
     }
 }

@@ -7,6 +7,8 @@ import io.leadsla.connector.export.CsvExportImporter;
 import io.leadsla.connector.export.ExportAttributes;
 import io.leadsla.connector.export.ExportHeader;
 import io.leadsla.connector.export.ExportRow;
+import io.leadsla.connector.export.ExportStamps;
+import io.leadsla.connector.export.ExportStamps.Stamp;
 import io.leadsla.connector.export.ExportTimeParser;
 import io.leadsla.connector.export.ImportCollector;
 import io.leadsla.connector.export.ImportResult;
@@ -14,13 +16,8 @@ import io.leadsla.connector.export.Labels;
 import io.leadsla.connector.export.RowEvents;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;
-import java.io.Reader;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +57,7 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
     private static final Set<String> FALSE = Set.of("0", "false", "no", "n", "unchecked");
 
     private final SalesforceReportOptions options;
-    private final ExportTimeParser times;
+    private final ExportStamps stamps;
     private final Set<String> queues;
     private final Set<String> accepted;
     private final Set<String> rejected;
@@ -69,7 +66,9 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
 
     public SalesforceLeadReportImporter(SalesforceReportOptions options) {
         this.options = options;
-        this.times = new ExportTimeParser(options.zone(), options.dateTimePatterns(), options.locale());
+        ExportTimeParser times = new ExportTimeParser(options.zone(), options.dateTimePatterns(), options.locale());
+        this.stamps = new ExportStamps(times, "; if the report was exported in another locale, set the Salesforce"
+                + " report options' dateTimePatterns");
         this.queues = Labels.normalizeAll(options.queueOwners());
         this.accepted = Labels.normalizeAll(options.acceptedStatuses());
         this.rejected = Labels.normalizeAll(options.rejectedStatuses());
@@ -82,38 +81,21 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
         return Crm.SALESFORCE;
     }
 
-    /** Decodes the file with the configured charset (UTF-8 unless set). */
+    /** The configured charset (UTF-8 unless set): the report export dialog lets the user pick one. */
     @Override
-    public ImportResult importFile(Path file) {
-        try (CsvExport csv = CsvExport.open(file, options.charset())) {
-            return read(csv);
-        }
+    public Charset charset() {
+        return options.charset();
     }
 
     @Override
-    public ImportResult importCsv(String source, Reader csv) {
-        try (CsvExport export = CsvExport.open(source, csv)) {
-            return read(export);
-        }
-    }
-
-    private ImportResult read(CsvExport csv) {
+    public ImportResult read(CsvExport csv) {
         Columns columns = resolve(csv.header());
         ImportCollector collector = new ImportCollector(csv.source(), Crm.SALESFORCE);
         noteHeader(csv.header(), columns, collector);
-        Map<String, Long> seen = new HashMap<>();
-        csv.readRows(row -> {
-            collector.row();
-            try {
-                readRow(row, columns, collector, seen);
-            } catch (BadCellException e) {
-                collector.invalid(row, e.column(), e.getMessage());
-            }
-        }, collector::add);
-        return collector.finish(csv);
+        return collector.readRows(csv, row -> readRow(row, columns, collector));
     }
 
-    private void readRow(ExportRow row, Columns columns, ImportCollector collector, Map<String, Long> seen) {
+    private void readRow(ExportRow row, Columns columns, ImportCollector collector) {
         String rawId = row.get(columns.leadId);
         if (rawId == null) {
             collector.invalid(row, columns.leadId, "no lead id");
@@ -131,30 +113,27 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
             return;
         }
         // Read every cell this row needs before emitting anything: a bad cell skips the whole row.
-        Stamp mql = stamp(columns.mql, mqlValue);
+        Stamp mql = stamps.read(columns.mql, mqlValue);
         String status = row.get(columns.status);
         boolean isAccepted = converted(row, columns.converted) || Labels.in(status, accepted);
         boolean isRejected = Labels.in(status, rejected);
         boolean isRecycled = Labels.in(status, recycled);
-        Stamp lastActivity = stamp(row, columns.lastActivity);
-        Stamp convertedAt = isAccepted ? stamp(row, columns.convertedDate) : null;
-        Stamp lastModified = (isRejected || isRecycled) && lastActivity == null ? stamp(row, columns.lastModified) : null;
+        Stamp lastActivity = stamps.read(row, columns.lastActivity);
+        Stamp convertedAt = isAccepted ? stamps.read(row, columns.convertedDate) : null;
+        Stamp lastModified = (isRejected || isRecycled) && lastActivity == null
+                ? stamps.read(row, columns.lastModified) : null;
 
-        Long firstLine = seen.putIfAbsent(recordId, row.line());
-        if (firstLine != null) {
-            collector.warn(row, columns.leadId, "lead " + rawId + " appears again (first on line " + firstLine
-                    + "); both rows are read");
-        }
+        collector.seen(row, columns.leadId, recordId, "lead " + rawId);
 
         RowEvents events = new RowEvents(Crm.SALESFORCE, OBJECT_TYPE, recordId, attributes(row, columns));
-        add(events, EventType.MQL_QUALIFIED, mql, mql.at, Map.of(), collector);
+        stamps.add(events, EventType.MQL_QUALIFIED, mql, mql.at(), Map.of(), collector);
 
         String owner = row.get(columns.owner);
         if (owner != null && !Labels.in(owner, queues)) {
-            events.add(EventType.HANDED_OFF, mql.at, Map.of(ExportAttributes.HANDOFF_TIME_KNOWN, "false"));
+            events.add(EventType.HANDED_OFF, mql.at(), Map.of(ExportAttributes.HANDOFF_TIME_KNOWN, "false"));
         }
         if (lastActivity != null) {
-            add(events, EventType.CONTACT_ATTEMPT, lastActivity, later(lastActivity.at, mql.at),
+            stamps.add(events, EventType.CONTACT_ATTEMPT, lastActivity, lastActivity.notBefore(mql),
                     Map.of(ExportAttributes.CHANNEL, options.contactChannel()), collector);
         } else if (Labels.in(status, contacted)) {
             collector.warn(row, columns.status, "status '" + status + "' but no " + label(columns.lastActivity,
@@ -162,9 +141,9 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
         }
         if (isAccepted) {
             if (convertedAt != null) {
-                add(events, EventType.ACCEPTED, convertedAt, later(convertedAt.at, mql.at), Map.of(), collector);
+                stamps.add(events, EventType.ACCEPTED, convertedAt, convertedAt.notBefore(mql), Map.of(), collector);
             } else if (lastActivity != null) {
-                add(events, EventType.ACCEPTED, lastActivity, later(lastActivity.at, mql.at),
+                stamps.add(events, EventType.ACCEPTED, lastActivity, lastActivity.notBefore(mql),
                         Map.of(ExportAttributes.TIME_KNOWN, "false"), collector);
             } else {
                 collector.warn(row, columns.status, "converted or accepted but no " + label(columns.convertedDate,
@@ -180,46 +159,17 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
                         "Last Activity") + " or " + label(columns.lastModified, "Last Modified Date")
                         + " date; no " + type + " event");
             } else {
-                Map<String, String> extra = new HashMap<>();
-                extra.put(ExportAttributes.TIME_KNOWN, "false");
-                String reason = row.get(columns.reason);
-                if (isRejected && reason != null) {
-                    extra.put(ExportAttributes.REASON, reason);
-                }
-                add(events, type, at, later(at.at, mql.at), extra, collector);
+                stamps.addRejectedOrRecycled(events, type, at, mql, row.get(columns.reason), collector);
             }
         }
         collector.addEvents(events.events());
     }
 
-    /** Adds an event, flagging and tallying a time that came from a date-only cell. */
-    private void add(RowEvents events, EventType type, Stamp stamp, Instant at, Map<String, String> extra,
-                     ImportCollector collector) {
-        if (stamp.dateOnly) {
-            collector.dateOnly(stamp.column, options.zone().getId());
-            Map<String, String> flagged = new HashMap<>(extra);
-            flagged.put(ExportAttributes.TIME_KNOWN, "false");
-            events.add(type, at, flagged);
-        } else {
-            events.add(type, at, extra);
-        }
-    }
-
-    private Map<String, String> attributes(ExportRow row, Columns columns) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        put(attributes, ExportAttributes.OWNER_ID, row.get(columns.owner));
-        put(attributes, ExportAttributes.LEAD_SOURCE, row.get(columns.leadSource));
-        put(attributes, ExportAttributes.SCORE, row.get(columns.score));
-        put(attributes, ExportAttributes.COUNTRY, row.get(columns.country));
-        put(attributes, ExportAttributes.LEAD_STATUS, row.get(columns.status));
-        columns.extras.forEach((column, name) -> put(attributes, name, row.get(column)));
+    private static Map<String, String> attributes(ExportRow row, Columns columns) {
+        Map<String, String> attributes = ExportAttributes.standard(row, columns.owner, columns.leadSource,
+                columns.score, columns.country, columns.status);
+        ExportAttributes.putExtras(attributes, row, columns.extras);
         return attributes;
-    }
-
-    private static void put(Map<String, String> attributes, String name, String value) {
-        if (value != null) {
-            attributes.put(name, value);
-        }
     }
 
     private static boolean converted(ExportRow row, Column column) {
@@ -237,25 +187,6 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
         throw new BadCellException(column, "'" + value + "' is not a checkbox value (1/0, true/false)");
     }
 
-    private Stamp stamp(ExportRow row, Column column) {
-        String value = row.get(column);
-        return value == null ? null : stamp(column, value);
-    }
-
-    private Stamp stamp(Column column, String value) {
-        try {
-            ExportTimeParser.Parsed parsed = times.parse(value);
-            return new Stamp(parsed.instant(), parsed.dateOnly(), column);
-        } catch (DateTimeParseException e) {
-            throw new BadCellException(column, e.getMessage() + "; if the report was exported in another locale,"
-                    + " set the Salesforce report options' dateTimePatterns");
-        }
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
     private static String label(Column column, String fallback) {
         return "'" + (column == null ? fallback : column.label()) + "'";
     }
@@ -267,9 +198,7 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
         Column mql = header.require(options.labels(SalesforceColumn.MQL_DATE), options.configured(SalesforceColumn.MQL_DATE)
                 ? "The Salesforce report options name it as the MQL date column (mqlDateColumn)."
                 : "Add 'Create Date' to the report, or name the column holding the MQL date (mqlDateColumn).");
-        Map<Column, String> extras = new LinkedHashMap<>();
-        options.extraAttributes().forEach((label, name) -> extras.put(header.require(List.of(label),
-                "The Salesforce report options copy this column into attribute '" + name + "'."), name));
+        Map<Column, String> extras = header.requireExtras(options.extraAttributes(), "Salesforce report options");
         return new Columns(leadId, mql,
                 optional(header, SalesforceColumn.OWNER),
                 optional(header, SalesforceColumn.LEAD_SOURCE),
@@ -284,20 +213,14 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
                 extras);
     }
 
-    /** An optional column; one the user named explicitly must be there, though. */
     private Column optional(ExportHeader header, SalesforceColumn column) {
-        if (options.configured(column)) {
-            return header.require(options.labels(column), "The Salesforce report options name it for " + column + ".");
-        }
-        return header.find(options.labels(column)).orElse(null);
+        return header.optional(options.labels(column), options.configured(column),
+                "The Salesforce report options name it for " + column + ".");
     }
 
     /** Says once, up front, which events this file cannot produce for lack of a column. */
     private static void noteHeader(ExportHeader header, Columns columns, ImportCollector collector) {
-        if (!header.duplicates().isEmpty()) {
-            collector.warnFile("columns appearing more than once (the first of each is read): "
-                    + String.join(", ", header.duplicates()));
-        }
+        collector.duplicateColumns(header);
         List<String> missing = new ArrayList<>();
         if (columns.owner == null) {
             missing.add("no 'Lead Owner' column: no HANDED_OFF events");
@@ -312,9 +235,6 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
             missing.add("no 'Converted' or 'Lead Status' column: no ACCEPTED events");
         }
         missing.forEach(collector::warnFile);
-    }
-
-    private record Stamp(Instant at, boolean dateOnly, Column column) {
     }
 
     private record Columns(

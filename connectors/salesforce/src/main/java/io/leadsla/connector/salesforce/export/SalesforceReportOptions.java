@@ -1,16 +1,14 @@
 package io.leadsla.connector.salesforce.export;
 
 import io.leadsla.connector.export.ExportAttributes;
-import io.leadsla.connector.export.ExportTimeParser;
+import io.leadsla.connector.export.ExportOptions;
+import io.leadsla.connector.export.ExportOptionsBuilder;
 import io.leadsla.connector.export.Labels;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,34 +63,19 @@ public record SalesforceReportOptions(
     public SalesforceReportOptions {
         Objects.requireNonNull(zone, "zone: the exporting user's time zone is required");
         Objects.requireNonNull(locale, "locale");
-        dateTimePatterns = List.copyOf(dateTimePatterns);
-        dateTimePatterns.forEach(ExportTimeParser::validatePattern);
+        dateTimePatterns = ExportOptions.dateTimePatterns(dateTimePatterns);
         Objects.requireNonNull(charset, "charset");
-        columns = columns.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(columns));
-        columns.forEach((column, label) -> {
-            if (label == null || label.isBlank()) {
-                throw new IllegalArgumentException("the label of column " + column + " must not be blank");
-            }
-        });
-        queueOwners = ordered(queueOwners, "queue owner");
-        acceptedStatuses = ordered(acceptedStatuses, "status");
-        rejectedStatuses = ordered(rejectedStatuses, "status");
-        recycledStatuses = ordered(recycledStatuses, "status");
-        contactedStatuses = ordered(contactedStatuses, "status");
+        columns = ExportOptions.columns(columns);
+        queueOwners = ExportOptions.labels(queueOwners, "queue owner");
+        acceptedStatuses = ExportOptions.labels(acceptedStatuses, "status");
+        rejectedStatuses = ExportOptions.labels(rejectedStatuses, "status");
+        recycledStatuses = ExportOptions.labels(recycledStatuses, "status");
+        contactedStatuses = ExportOptions.labels(contactedStatuses, "status");
         disjoint("accepted", acceptedStatuses, "rejected", rejectedStatuses);
         disjoint("accepted", acceptedStatuses, "recycled", recycledStatuses);
         disjoint("rejected", rejectedStatuses, "recycled", recycledStatuses);
         ExportAttributes.checkChannel(contactChannel);
-        extraAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(extraAttributes));
-        extraAttributes.forEach((label, attribute) -> {
-            if (label == null || label.isBlank() || attribute == null || attribute.isBlank()) {
-                throw new IllegalArgumentException("extra attributes need a column label and an attribute name");
-            }
-            if (ExportAttributes.RESERVED.contains(attribute)) {
-                throw new IllegalArgumentException("attribute '" + attribute + "' is set by the importer itself;"
-                        + " choose another name for column '" + label + "'");
-            }
-        });
+        extraAttributes = ExportOptions.extraAttributes(extraAttributes);
     }
 
     /** The defaults, reading times in {@code zone}. */
@@ -105,18 +88,12 @@ public record SalesforceReportOptions(
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder(zone);
-        builder.locale = locale;
-        builder.dateTimePatterns = dateTimePatterns;
-        builder.charset = charset;
-        builder.columns.putAll(columns);
-        builder.queueOwners = queueOwners;
-        builder.acceptedStatuses = acceptedStatuses;
-        builder.rejectedStatuses = rejectedStatuses;
-        builder.recycledStatuses = recycledStatuses;
-        builder.contactedStatuses = contactedStatuses;
-        builder.contactChannel = contactChannel;
-        builder.extraAttributes.putAll(extraAttributes);
+        Builder builder = new Builder(zone).locale(locale).dateTimePatterns(dateTimePatterns).charset(charset)
+                .queueOwners(queueOwners).acceptedStatuses(acceptedStatuses).rejectedStatuses(rejectedStatuses)
+                .recycledStatuses(recycledStatuses).contactedStatuses(contactedStatuses)
+                .contactChannel(contactChannel);
+        columns.forEach(builder::column);
+        extraAttributes.forEach(builder::extraAttribute);
         return builder;
     }
 
@@ -131,15 +108,6 @@ public record SalesforceReportOptions(
         return columns.containsKey(column);
     }
 
-    private static Set<String> ordered(Set<String> values, String what) {
-        for (String value : values) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("a " + what + " label must not be blank");
-            }
-        }
-        return Collections.unmodifiableSet(new LinkedHashSet<>(values));
-    }
-
     private static void disjoint(String aName, Set<String> a, String bName, Set<String> b) {
         Set<String> both = new HashSet<>(Labels.normalizeAll(a));
         both.retainAll(Labels.normalizeAll(b));
@@ -149,44 +117,24 @@ public record SalesforceReportOptions(
         }
     }
 
-    /** Builds options; every setter replaces the previous value. */
-    public static final class Builder {
-        private final ZoneId zone;
-        private Locale locale = Locale.US;
-        private List<String> dateTimePatterns = DEFAULT_DATE_TIME_PATTERNS;
+    /**
+     * Builds options; every setter replaces the previous value. Reports in another locale need
+     * both {@link #locale} and {@link #dateTimePatterns}, e.g. {@code Locale.UK} with
+     * {@code dd/MM/yyyy HH:mm} and {@code dd/MM/yyyy}.
+     */
+    public static final class Builder extends ExportOptionsBuilder<SalesforceColumn, Builder> {
         private Charset charset = StandardCharsets.UTF_8;
-        private final Map<SalesforceColumn, String> columns = new EnumMap<>(SalesforceColumn.class);
         private Collection<String> queueOwners = List.of();
         private Collection<String> acceptedStatuses = DEFAULT_ACCEPTED_STATUSES;
-        private Collection<String> rejectedStatuses = DEFAULT_REJECTED_STATUSES;
-        private Collection<String> recycledStatuses = List.of();
         private Collection<String> contactedStatuses = DEFAULT_CONTACTED_STATUSES;
         private String contactChannel = DEFAULT_CONTACT_CHANNEL;
-        private final Map<String, String> extraAttributes = new LinkedHashMap<>();
 
         private Builder(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        /** With {@link #dateTimePatterns}: e.g. {@code Locale.UK} and {@code dd/MM/yyyy HH:mm}, {@code dd/MM/yyyy}. */
-        public Builder locale(Locale locale) {
-            this.locale = locale;
-            return this;
-        }
-
-        public Builder dateTimePatterns(List<String> patterns) {
-            this.dateTimePatterns = List.copyOf(patterns);
-            return this;
+            super(zone, SalesforceColumn.class, DEFAULT_DATE_TIME_PATTERNS, DEFAULT_REJECTED_STATUSES, List.of());
         }
 
         public Builder charset(Charset charset) {
             this.charset = charset;
-            return this;
-        }
-
-        /** Reads {@code column} from the column labelled {@code label} instead of the default label. */
-        public Builder column(SalesforceColumn column, String label) {
-            columns.put(column, label);
             return this;
         }
 
@@ -210,16 +158,6 @@ public record SalesforceReportOptions(
             return this;
         }
 
-        public Builder rejectedStatuses(Collection<String> labels) {
-            this.rejectedStatuses = List.copyOf(labels);
-            return this;
-        }
-
-        public Builder recycledStatuses(Collection<String> labels) {
-            this.recycledStatuses = List.copyOf(labels);
-            return this;
-        }
-
         public Builder contactedStatuses(Collection<String> labels) {
             this.contactedStatuses = List.copyOf(labels);
             return this;
@@ -230,17 +168,11 @@ public record SalesforceReportOptions(
             return this;
         }
 
-        /** Copies column {@code label} onto every event as attribute {@code attribute}. */
-        public Builder extraAttribute(String label, String attribute) {
-            extraAttributes.put(label, attribute);
-            return this;
-        }
-
         public SalesforceReportOptions build() {
-            return new SalesforceReportOptions(zone, locale, dateTimePatterns, charset, columns,
+            return new SalesforceReportOptions(zone(), locale(), dateTimePatterns(), charset, columns(),
                     new LinkedHashSet<>(queueOwners), new LinkedHashSet<>(acceptedStatuses),
-                    new LinkedHashSet<>(rejectedStatuses), new LinkedHashSet<>(recycledStatuses),
-                    new LinkedHashSet<>(contactedStatuses), contactChannel, extraAttributes);
+                    rejectedStatuses(), recycledStatuses(),
+                    new LinkedHashSet<>(contactedStatuses), contactChannel, extraAttributes());
         }
     }
 }
