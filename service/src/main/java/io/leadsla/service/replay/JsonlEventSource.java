@@ -3,9 +3,8 @@ package io.leadsla.service.replay;
 import io.leadsla.connector.event.JsonlEventReader;
 import io.leadsla.connector.event.LeadEventJson;
 import io.leadsla.core.event.LeadEvent;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -20,7 +19,7 @@ final class JsonlEventSource implements EventSource {
 
     @Override
     public long read(Path file, Consumer<LeadEvent> events, Consumer<String> rejected) {
-        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return new JsonlEventReader(new LeadEventJson())
                     .read(file.toString(), in, events, error -> rejected.accept(error.toString()));
         } catch (IOException e) {

@@ -63,6 +63,28 @@ public final class LeadEventJson {
      */
     public LeadEvent parse(String json) {
         try (JsonParser p = factory.createParser(json)) {
+            return parse(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses one event from UTF-8 bytes (a line of a {@code .jsonl} file, without decoding it to
+     * a string first).
+     *
+     * @throws EventFormatException naming the field at fault
+     */
+    public LeadEvent parse(byte[] utf8, int offset, int length) {
+        try (JsonParser p = factory.createParser(utf8, offset, length)) {
+            return parse(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private LeadEvent parse(JsonParser p) throws IOException {
+        try {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new EventFormatException("an event must be a JSON object");
             }
@@ -100,8 +122,6 @@ public final class LeadEventJson {
                     attributes);
         } catch (JsonProcessingException e) {
             throw new EventFormatException("not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
             throw new EventFormatException(e.getMessage(), e);
         }

@@ -3,8 +3,8 @@ package io.leadsla.connector.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadsla.core.event.LeadEvent;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class JsonlEventReaderTest {
         List<LeadEvent> events = new ArrayList<>();
         List<JsonlEventReader.LineError> errors = new ArrayList<>();
         long count = new JsonlEventReader(new LeadEventJson())
-                .read("big.jsonl", new BufferedReader(new StringReader(file.toString())), events::add, errors::add);
+                .read("big.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), events::add, errors::add);
         assertThat(count).isEqualTo(lines - 3);
         assertThat(events).hasSize(lines - 3);
         assertThat(events.get(0).eventId()).isEqualTo("e1");
@@ -51,9 +51,26 @@ class JsonlEventReaderTest {
             file.append(line(i)).append('\n');
         }
         List<LeadEvent> events = new ArrayList<>();
-        assertThat(new JsonlEventReader(new LeadEventJson()).read("x", new BufferedReader(new StringReader(file.toString())),
+        assertThat(new JsonlEventReader(new LeadEventJson()).read("x", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
                 events::add, e -> { throw new AssertionError(e.toString()); })).isEqualTo(4096);
-        assertThat(new JsonlEventReader(new LeadEventJson()).read("x", new BufferedReader(new StringReader("")),
+        assertThat(new JsonlEventReader(new LeadEventJson()).read("x", new ByteArrayInputStream(new byte[0]),
                 events::add, e -> { })).isZero();
+    }
+
+    @Test
+    void windowsLineEndingsNoFinalNewlineUtf8AndLinesLongerThanTheBuffer() {
+        String longValue = "x".repeat(5_000_000); // longer than the 4 MiB read buffer
+        String file = line(1).replace("\"call\"", "\"réunion ☎\"") + "\r\n"
+                + line(2).replace("\"call\"", "\"" + longValue + "\"") + "\r\n"
+                + line(3); // no newline at the end
+        List<LeadEvent> events = new ArrayList<>();
+        List<JsonlEventReader.LineError> errors = new ArrayList<>();
+        long count = new JsonlEventReader(new LeadEventJson()).read("w.jsonl",
+                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), events::add, errors::add);
+        assertThat(errors).isEmpty();
+        assertThat(count).isEqualTo(3);
+        assertThat(events.get(0).attributes()).containsEntry("channel", "réunion ☎");
+        assertThat(events.get(1).attributes().get("channel")).hasSize(5_000_000);
+        assertThat(events.get(2).eventId()).isEqualTo("e3");
     }
 }
