@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -37,15 +38,19 @@ public final class Replay {
 
     private static final int CHUNK = 4096;
 
-    private final PolicySet policies;
-    private final ClockEngine engine;
-    private final KpiCalculator kpis;
+    private final Supplier<PolicySet> policySource;
     private final ObjectMapper json;
 
     public Replay(PolicySet policies) {
-        this.policies = policies;
-        this.engine = new ClockEngine(policies);
-        this.kpis = new KpiCalculator(policies);
+        this(() -> policies);
+    }
+
+    /**
+     * @param policies asked for once the events are read, so that loading them (holiday tables
+     *                 and all) can overlap the read; its errors surface from {@link #run}
+     */
+    public Replay(Supplier<PolicySet> policies) {
+        this.policySource = policies;
         this.json = Jackson.newObjectMapper()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT);
@@ -66,6 +71,9 @@ public final class Replay {
         java.util.Arrays.sort(leads, Map.Entry.comparingByKey());
 
         long readDone = System.nanoTime();
+        PolicySet policies = policySource.get();
+        ClockEngine engine = new ClockEngine(policies);
+        KpiCalculator kpis = new KpiCalculator(policies);
         KpiCalculator.Accumulator kpiAcc = kpis.accumulator(null, null, List.of(GroupBy.values()));
         long withCycle = 0;
         long cycles = 0;
@@ -108,7 +116,7 @@ public final class Replay {
             ReplayResult result = new ReplayResult(now, read, List.copyOf(rejected), leads.length, withCycle, cycles,
                     atRisk, breached, overall, grouped, java.time.Duration.ofNanos(readDone - started),
                     java.time.Duration.ofNanos(System.nanoTime() - readDone));
-            writeKpis(result, outDir);
+            writeKpis(policies, result, outDir);
             Path rejectedFile = outDir.resolve("rejected.txt");
             if (rejected.isEmpty()) {
                 Files.deleteIfExists(rejectedFile);
@@ -121,7 +129,7 @@ public final class Replay {
         }
     }
 
-    private void writeKpis(ReplayResult result, Path outDir) throws IOException {
+    private void writeKpis(PolicySet policies, ReplayResult result, Path outDir) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("now", result.now());
         doc.put("policyVersion", policies.version());

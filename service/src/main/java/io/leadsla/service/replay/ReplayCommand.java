@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -57,11 +59,14 @@ public class ReplayCommand extends Command {
     public void run(Bootstrap<?> bootstrap, Namespace ns) {
         PrintStream out = System.out;
         Instant now = now(ns.getString("now"));
-        PolicySet policies = new PolicyLoader().load(Path.of(ns.getString("policies")));
+        Path policiesFile = Path.of(ns.getString("policies"));
+        // load the policies (holiday tables take a moment) while the events are being read
+        CompletableFuture<PolicySet> loading = CompletableFuture.supplyAsync(() -> new PolicyLoader().load(policiesFile));
         Path events = Path.of(ns.getString("events"));
         EventSource source = sources.choose(ns.getString("format"), events, ns.getString("csv_zone"), ns.getString("csv_locale"));
         Path outDir = Path.of(ns.getString("out"));
-        ReplayResult result = new Replay(policies).run(source, events, now, outDir);
+        ReplayResult result = new Replay(() -> policies(loading)).run(source, events, now, outDir);
+        PolicySet policies = policies(loading);
         if (ns.getBoolean("strict") && !result.rejected().isEmpty()) {
             throw new ReplayException(result.rejected().size() + " line(s) of " + events + " could not be read (listed in "
                     + outDir.resolve("rejected.txt") + "), first: " + result.rejected().get(0));
@@ -69,6 +74,17 @@ public class ReplayCommand extends Command {
         ReplaySummary.print(out, policies, events + " (" + source.describe() + ")", result);
         out.printf(Locale.ROOT, "%nWrote %s and %s%s%n", outDir.resolve("clocks.jsonl"), outDir.resolve("kpis.json"),
                 result.rejected().isEmpty() ? "" : " and " + outDir.resolve("rejected.txt"));
+    }
+
+    private static PolicySet policies(CompletableFuture<PolicySet> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause; // a PolicyConfigException with its file, line and path
+            }
+            throw e;
+        }
     }
 
     private Instant now(String text) {
