@@ -3,6 +3,7 @@
 # with the heap capped at 1 GiB. Prints the replay's wall time, peak RSS and the heap in use
 # after the last GC. Run from anywhere; builds what it needs.
 #   bench/replay-1m.sh            # LEADS=... to change the size, RUNS=... for more runs
+#   PLAIN=1 bench/replay-1m.sh    # plain `java -jar` (JVM defaults) instead of the ./leadsla wrapper
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -15,8 +16,14 @@ java -cp bench/target/benchmarks.jar io.leadsla.bench.SampleGenerator --leads "$
     --out "$work/events.jsonl" 2> "$work/generate.txt"
 echo "events file: $(wc -l < "$work/events.jsonl") events, $(du -h "$work/events.jsonl" | cut -f1)"
 for run in $(seq 1 "$RUNS"); do
+  if [ -n "${PLAIN:-}" ]; then
+    launch=(java -Xmx1g -Xlog:gc:file="$work/gc.log" -jar service/target/leadsla.jar)
+  else
+    export LEADSLA_JAVA_OPTS="-Xmx1g -Xlog:gc:file=$work/gc.log"
+    launch=(./leadsla)
+  fi
   /usr/bin/time -f "%e %M" -o "$work/time.txt" \
-    java -Xmx1g -Xlog:gc:file="$work/gc.log" -jar service/target/leadsla.jar replay \
+    "${launch[@]}" replay \
       --policies config/policies.yml --events "$work/events.jsonl" --now 2026-10-01T00:00:00Z \
       --out "$work/out" > "$work/summary.txt"
   read -r wall rss < "$work/time.txt"
