@@ -1,0 +1,143 @@
+package io.leadsla.store;
+
+import static io.leadsla.store.InboxRepository.utc;
+
+import io.leadsla.core.clock.ClockKind;
+import io.leadsla.core.clock.ClockStatus;
+import io.leadsla.core.clock.LeadState;
+import io.leadsla.core.clock.SlaClock;
+import io.leadsla.core.event.Crm;
+import io.leadsla.core.event.EventType;
+import io.leadsla.core.event.LeadKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Leads and their folded clocks. A lead is stale when events arrived since its last fold; its
+ * {@code next_change_at} says when a clock turns at-risk or breached without any new event. Both
+ * are indexed, so work is found without loading every open clock.
+ */
+public final class LeadRepository {
+
+    /** A lead to fold: its key, object type and the version its events were read at. */
+    public record LeadRow(LeadKey lead, String objectType, long version, Instant nextChangeAt) {
+    }
+
+    private final Jdbi jdbi;
+
+    LeadRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Leads with events not folded yet. */
+    public List<LeadRow> stale(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT crm, record_id, object_type, version, next_change_at FROM leads
+                        WHERE stale = TRUE ORDER BY crm, record_id LIMIT :limit""")
+                .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** Leads whose clocks change status at or before {@code instant}, soonest first. */
+    public List<LeadRow> changingBy(Instant instant, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT crm, record_id, object_type, version, next_change_at FROM leads
+                        WHERE next_change_at <= :at ORDER BY next_change_at LIMIT :limit""")
+                .bind("at", utc(instant)).bind("limit", limit).map((rs, ctx) -> row(rs)).list());
+    }
+
+    public Optional<LeadRow> find(LeadKey lead) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT crm, record_id, object_type, version, next_change_at FROM leads
+                        WHERE crm = :crm AND record_id = :record""")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    /**
+     * Replaces the lead's clocks with a new fold, in one transaction. The lead stays stale when
+     * events arrived after {@code readVersion} (they were not in this fold): it is folded again.
+     */
+    public void saveFold(LeadState state, Instant nextChangeAt, long readVersion, Instant foldedAt) {
+        jdbi.useTransaction(h -> saveFold(h, state, nextChangeAt, readVersion, foldedAt));
+    }
+
+    /**
+     * @param nextChangeAt when to fold the lead again without new events: the state's next change,
+     *                     or an event stamped after the fold's "now" (a CRM clock ahead of ours)
+     */
+    void saveFold(Handle h, LeadState state, Instant nextChangeAt, long readVersion, Instant foldedAt) {
+        LeadKey lead = state.lead();
+        h.createUpdate("DELETE FROM clocks WHERE crm = :crm AND record_id = :record")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
+        if (!state.clocks().isEmpty()) {
+            PreparedBatch insert = h.prepareBatch("""
+                    INSERT INTO clocks (crm, record_id, policy_id, cycle, kind, tier, calendar, policy_version, status,
+                        started_at, due_at, at_risk_at, stopped_at, breached_at, business_minutes_elapsed, stopped_by,
+                        attempts, missing_attributes)
+                    VALUES (:crm, :record, :policy, :cycle, :kind, :tier, :calendar, :version, :status,
+                        :started, :due, :atRisk, :stopped, :breached, :minutes, :stoppedBy, :attempts, :missing)""");
+            for (SlaClock c : state.clocks()) {
+                insert.bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("policy", c.policyId())
+                        .bind("cycle", c.cycle()).bind("kind", c.kind().name()).bind("tier", c.tier())
+                        .bind("calendar", c.calendar()).bind("version", c.policyVersion()).bind("status", c.status().name())
+                        // typed binds: a batch must not infer a column's type from a first row's null
+                        .bindByType("started", utc(c.startedAt()), OffsetDateTime.class)
+                        .bindByType("due", utc(c.dueAt()), OffsetDateTime.class)
+                        .bindByType("atRisk", utc(c.atRiskAt()), OffsetDateTime.class)
+                        .bindByType("stopped", utc(c.stoppedAt()), OffsetDateTime.class)
+                        .bindByType("breached", utc(c.breachedAt()), OffsetDateTime.class)
+                        .bind("minutes", c.businessMinutesElapsed())
+                        .bindByType("stoppedBy", c.stoppedBy() == null ? null : c.stoppedBy().name(), String.class)
+                        .bind("attempts", c.attempts())
+                        .bindByType("missing", c.missingAttributes().isEmpty() ? null : String.join(",", c.missingAttributes()),
+                                String.class)
+                        .add();
+            }
+            insert.execute();
+        }
+        h.createUpdate("""
+                        UPDATE leads SET next_change_at = :next, folded_at = :at,
+                            stale = CASE WHEN version = :version THEN FALSE ELSE TRUE END
+                        WHERE crm = :crm AND record_id = :record""")
+                .bindByType("next", utc(nextChangeAt), OffsetDateTime.class)
+                .bind("at", utc(foldedAt)).bind("version", readVersion)
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                .execute();
+    }
+
+    /** The lead's clocks as last folded, by cycle then policy. */
+    public List<SlaClock> clocks(LeadKey lead) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM clocks WHERE crm = :crm AND record_id = :record ORDER BY cycle, policy_id""")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                .map((rs, ctx) -> clock(lead, rs)).list());
+    }
+
+    private static LeadRow row(ResultSet rs) throws SQLException {
+        return new LeadRow(new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
+                rs.getString("object_type"), rs.getLong("version"), instant(rs, "next_change_at"));
+    }
+
+    private static SlaClock clock(LeadKey lead, ResultSet rs) throws SQLException {
+        String missing = rs.getString("missing_attributes");
+        String stoppedBy = rs.getString("stopped_by");
+        return new SlaClock(lead, rs.getString("policy_id"), ClockKind.valueOf(rs.getString("kind")), rs.getInt("cycle"),
+                rs.getString("tier"), rs.getString("calendar"), rs.getString("policy_version"),
+                ClockStatus.valueOf(rs.getString("status")), instant(rs, "started_at"), instant(rs, "due_at"),
+                instant(rs, "at_risk_at"), instant(rs, "stopped_at"), instant(rs, "breached_at"),
+                rs.getLong("business_minutes_elapsed"), stoppedBy == null ? null : EventType.valueOf(stoppedBy),
+                rs.getInt("attempts"), missing == null ? List.of() : Arrays.asList(missing.split(",")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,66 @@
+package io.leadsla.store;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * leadsla's durable state: the inbox of what CRMs sent, normalized events, each lead's clocks,
+ * poll cursors. The schema is migrated by Flyway on open. Every write that matters is one
+ * transaction, so a crash between steps loses and duplicates nothing.
+ */
+public final class Store {
+
+    private final Backend backend;
+    private final Jdbi jdbi;
+    private final InboxRepository inbox;
+    private final EventRepository events;
+    private final LeadRepository leads;
+    private final CursorRepository cursors;
+
+    private Store(Backend backend, Jdbi jdbi, Clock clock) {
+        this.backend = backend;
+        this.jdbi = jdbi;
+        this.inbox = new InboxRepository(jdbi);
+        this.events = new EventRepository(jdbi);
+        this.leads = new LeadRepository(jdbi);
+        this.cursors = new CursorRepository(jdbi, clock);
+    }
+
+    /** Migrates the schema to the current version and opens the store. */
+    public static Store open(DataSource dataSource, Backend backend, Clock clock) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        return new Store(backend, Jdbi.create(dataSource), clock);
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public InboxRepository inbox() {
+        return inbox;
+    }
+
+    public EventRepository events() {
+        return events;
+    }
+
+    public LeadRepository leads() {
+        return leads;
+    }
+
+    public CursorRepository cursors() {
+        return cursors;
+    }
+
+    /** For steps that must span several repositories in one transaction. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+}

@@ -1,0 +1,196 @@
+package io.leadsla.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadsla.config.PolicyLoader;
+import io.leadsla.core.clock.ClockEngine;
+import io.leadsla.core.clock.ClockStatus;
+import io.leadsla.core.clock.SlaClock;
+import io.leadsla.core.event.Crm;
+import io.leadsla.core.event.EventType;
+import io.leadsla.core.event.LeadEvent;
+import io.leadsla.core.event.LeadKey;
+import io.leadsla.core.policy.PolicySet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The repository layer, the same suite on the embedded store and on a real PostgreSQL server. */
+class StoreTest {
+
+    private static final PolicySet POLICIES = new PolicyLoader().load(Path.of("..", "config", "policies.yml"));
+    private static final Instant MONDAY_9 = Instant.parse("2026-11-23T08:00:00Z"); // 09:00 Paris
+    private static final LeadKey LEAD = new LeadKey(Crm.HUBSPOT, "5101");
+
+    private final MutableClock clock = new MutableClock(MONDAY_9);
+
+    private Store open(Backend backend) {
+        return Store.open(StoreBackends.fresh(backend), backend, clock);
+    }
+
+    private static LeadEvent event(String id, EventType type, Instant at, String... attributes) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            map.put(attributes[i], attributes[i + 1]);
+        }
+        return new LeadEvent(id, Crm.HUBSPOT, "contact", LEAD.recordId(), type, at, map);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void migratesOnceAndOpensAgain(Backend backend) {
+        DataSource ds = StoreBackends.fresh(backend);
+        Store first = Store.open(ds, backend, clock);
+        first.inbox().append("hubspot-webhook", "a", MONDAY_9, "[]");
+        Store again = Store.open(ds, backend, clock);
+        assertThat(again.inbox().countPending()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void inboxKeepsEachDeliveryOnceInArrivalOrder(Backend backend) {
+        Store store = open(backend);
+        assertThat(store.inbox().append("hubspot-webhook", "batch-1", MONDAY_9, "[{\"eventId\":1}]")).isTrue();
+        assertThat(store.inbox().append("hubspot-webhook", "batch-1", MONDAY_9, "[{\"eventId\":1}]")).isFalse();
+        assertThat(store.inbox().append("salesforce-outbound", "batch-1", MONDAY_9, "<soap/>")).isTrue();
+        assertThat(store.inbox().append("hubspot-webhook", "batch-2", MONDAY_9.plusSeconds(1), "[]")).isTrue();
+
+        List<InboxItem> pending = store.inbox().pending(10);
+        assertThat(pending).extracting(InboxItem::dedupKey).containsExactly("batch-1", "batch-1", "batch-2");
+        assertThat(pending.get(0).body()).isEqualTo("[{\"eventId\":1}]");
+        assertThat(pending.get(0).receivedAt()).isEqualTo(MONDAY_9);
+
+        store.inbox().markFailed(pending.get(0).id(), "HubSpot said 500");
+        store.inbox().markProcessed(pending.get(1).id(), MONDAY_9.plusSeconds(2));
+        List<InboxItem> left = store.inbox().pending(10);
+        assertThat(left).hasSize(2);
+        assertThat(left.get(0).attempts()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void eventsAreStoredOnceAndMarkTheirLeadStale(Backend backend) {
+        Store store = open(backend);
+        LeadEvent mql = event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "leadSource", "Demo Request", "score", "90");
+        LeadEvent handoff = event("handoff-1", EventType.HANDED_OFF, MONDAY_9.plusSeconds(60), "ownerId", "77");
+        assertThat(store.events().append(List.of(mql, handoff), MONDAY_9)).isEqualTo(2);
+        long version = store.leads().find(LEAD).orElseThrow().version();
+        assertThat(store.events().append(List.of(mql), MONDAY_9)).isZero();
+        assertThat(store.leads().find(LEAD).orElseThrow().version()).as("a repeated event changes nothing").isEqualTo(version);
+
+        assertThat(store.events().forLead(LEAD)).containsExactlyInAnyOrder(mql, handoff);
+        assertThat(store.leads().stale(10)).extracting(LeadRepository.LeadRow::lead).containsExactly(LEAD);
+        assertThat(store.events().count()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void foldingStoresTheEnginesClocksAndTheNextChange(Backend backend) {
+        Store store = open(backend);
+        ClockEngine engine = new ClockEngine(POLICIES);
+        List<LeadEvent> events = List.of(
+                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "leadSource", "Demo Request", "budget", "y"),
+                event("handoff-1", EventType.HANDED_OFF, MONDAY_9.plusSeconds(60), "ownerId", "77", "ownerRegion", "EMEA"));
+        store.events().append(events, MONDAY_9);
+        clock.set(MONDAY_9.plusSeconds(120));
+
+        assertThat(new LeadFolder(store, engine, clock).foldStale(100)).isEqualTo(1);
+        List<SlaClock> expected = engine.fold(events, clock.instant()).clocks();
+        assertThat(store.leads().clocks(LEAD)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(store.leads().stale(10)).isEmpty();
+        // hot lead: at risk 75 % into 5 minutes after the handoff
+        assertThat(store.leads().find(LEAD).orElseThrow().nextChangeAt()).isEqualTo(MONDAY_9.plusSeconds(60 + 225));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void dueLeadsAreFoundByTheirNextChangeAndTurnAtRiskThenBreached(Backend backend) {
+        Store store = open(backend);
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
+        store.events().append(List.of(
+                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "score", "95"),
+                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA")), MONDAY_9);
+        folder.foldStale(10);
+
+        clock.set(MONDAY_9.plusSeconds(200));
+        assertThat(store.leads().changingBy(clock.instant(), 10)).isEmpty();
+        assertThat(folder.foldDue(10)).isZero();
+
+        clock.set(MONDAY_9.plusSeconds(225));
+        assertThat(folder.foldDue(10)).isEqualTo(1);
+        assertThat(status(store, "first-contact")).isEqualTo(ClockStatus.AT_RISK);
+
+        clock.set(MONDAY_9.plusSeconds(300));
+        assertThat(folder.foldDue(10)).isEqualTo(1);
+        assertThat(status(store, "first-contact")).isEqualTo(ClockStatus.BREACHED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void aLateEarlierEventRefoldsTheLead(Backend backend) {
+        Store store = open(backend);
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
+        store.events().append(List.of(
+                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9),
+                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA")), MONDAY_9);
+        clock.set(MONDAY_9.plus(Duration.ofHours(6)));
+        folder.foldStale(10);
+        assertThat(status(store, "first-contact")).isEqualTo(ClockStatus.BREACHED);
+
+        // a call made at 10:00 arrives late (a poll after an outage)
+        store.events().append(List.of(event("call-1", EventType.CONTACT_ATTEMPT, MONDAY_9.plus(Duration.ofHours(1)),
+                "channel", "call")), clock.instant());
+        assertThat(folder.foldStale(10)).isEqualTo(1);
+        assertThat(status(store, "first-contact")).isEqualTo(ClockStatus.MET);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void eventsArrivingDuringAFoldKeepTheLeadStale(Backend backend) {
+        Store store = open(backend);
+        ClockEngine engine = new ClockEngine(POLICIES);
+        store.events().append(List.of(event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9)), MONDAY_9);
+        LeadRepository.LeadRow row = store.leads().stale(1).get(0);
+        // a new event lands between reading the lead and saving its fold
+        store.events().append(List.of(event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "1")), MONDAY_9);
+        var state = engine.fold(List.of(event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9)), MONDAY_9);
+        store.leads().saveFold(state, state.nextChangeAt(), row.version(), MONDAY_9);
+        assertThat(store.leads().stale(10)).as("the handoff was not in that fold").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void aFutureStampedEventIsFoldedWhenItsTimeComes(Backend backend) {
+        Store store = open(backend);
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
+        store.events().append(List.of(event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9.plusSeconds(30))), MONDAY_9);
+        folder.foldStale(10); // the CRM's clock is 30 s ahead of ours
+        assertThat(store.leads().clocks(LEAD)).isEmpty();
+        assertThat(store.leads().find(LEAD).orElseThrow().nextChangeAt()).isEqualTo(MONDAY_9.plusSeconds(30));
+        clock.set(MONDAY_9.plusSeconds(30));
+        assertThat(folder.foldDue(10)).isEqualTo(1);
+        assertThat(store.leads().clocks(LEAD)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void pollCursorsAreKeptPerConnector(Backend backend) {
+        Store store = open(backend);
+        assertThat(store.cursors().get("hubspot:contacts")).isEmpty();
+        store.cursors().put("hubspot:contacts", "2026-11-23T08:00:00Z");
+        store.cursors().put("hubspot:contacts", "2026-11-23T08:05:00Z");
+        store.cursors().put("salesforce:Lead", "2026-11-23T07:00:00Z");
+        assertThat(store.cursors().get("hubspot:contacts")).contains("2026-11-23T08:05:00Z");
+        assertThat(store.cursors().get("salesforce:Lead")).contains("2026-11-23T07:00:00Z");
+    }
+
+    private static ClockStatus status(Store store, String policy) {
+        return store.leads().clocks(LEAD).stream().filter(c -> c.policyId().equals(policy)).findFirst()
+                .orElseThrow().status();
+    }
+}
