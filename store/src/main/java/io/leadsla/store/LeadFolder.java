@@ -1,18 +1,32 @@
 package io.leadsla.store;
 
 import io.leadsla.core.clock.ClockEngine;
+import io.leadsla.core.clock.ClockKind;
+import io.leadsla.core.clock.ClockStatus;
+import io.leadsla.core.clock.LeadCycle;
 import io.leadsla.core.clock.LeadState;
+import io.leadsla.core.clock.RecordSla;
+import io.leadsla.core.clock.SlaClock;
 import io.leadsla.core.event.LeadEvent;
+import io.leadsla.store.TaskRequestRepository.Kind;
+import io.leadsla.store.TaskRequestRepository.TaskRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
- * The events → clocks step: folds leads whose events changed, and leads whose clocks reach an
- * at-risk or due moment, and stores the result. Each lead is one transaction; a crash in between
- * leaves it stale, to be folded again (folding is a pure function of the stored events).
+ * The events → clocks → outbox step. Folds leads whose events changed and leads whose clocks
+ * reach an at-risk or due moment; stores their clocks; queues the CRM record's SLA fields when
+ * what the rep sees changed; asks for a task when a rep's clock is breached or a rejection lacks
+ * a reason. A batch of claimed leads is one transaction: a crash anywhere leaves every lead as it
+ * was (still stale or due), to be folded again; idempotency keys keep task requests single.
  */
 public final class LeadFolder {
+
+    /** The rep's clocks: a breach of these asks the owner (or a manager) to act. */
+    private static final Set<ClockKind> REP_CLOCKS = Set.of(ClockKind.FIRST_CONTACT, ClockKind.ATTEMPTS, ClockKind.DISPOSITION);
 
     private final Store store;
     private final ClockEngine engine;
@@ -26,32 +40,61 @@ public final class LeadFolder {
 
     /** Folds up to {@code limit} stale leads; @return how many were folded. */
     public int foldStale(int limit) {
-        return fold(store.leads().stale(limit));
+        return foldClaimed(false, limit);
     }
 
-    /** Folds up to {@code limit} leads whose next change is due now; @return how many were folded. */
+    /** Folds up to {@code limit} leads whose next change has come; @return how many were folded. */
     public int foldDue(int limit) {
-        return fold(store.leads().changingBy(clock.instant(), limit));
+        return foldClaimed(true, limit);
     }
 
-    private int fold(List<LeadRepository.LeadRow> rows) {
-        for (LeadRepository.LeadRow row : rows) {
-            Instant now = clock.instant();
-            store.jdbi().useTransaction(h -> {
-                List<LeadEvent> events = store.events().forLead(h, row.lead());
-                if (events.isEmpty()) {
-                    return;
-                }
-                LeadState state = engine.fold(events, now);
-                Instant next = state.nextChangeAt();
-                for (LeadEvent e : events) { // an event stamped in the future is folded when its time comes
-                    if (e.occurredAt().isAfter(now) && (next == null || e.occurredAt().isBefore(next))) {
-                        next = e.occurredAt();
-                    }
-                }
-                store.leads().saveFold(h, state, next, row.version(), now);
-            });
+    private int foldClaimed(boolean due, int limit) {
+        Instant now = clock.instant();
+        return store.jdbi().inTransaction(h -> {
+            List<LeadRepository.LeadRow> rows = store.leads().claim(h, due, now, limit);
+            for (LeadRepository.LeadRow row : rows) {
+                fold(h, row, now);
+            }
+            return rows.size();
+        });
+    }
+
+    private void fold(Handle h, LeadRepository.LeadRow row, Instant now) {
+        List<LeadEvent> events = store.events().forLead(h, row.lead());
+        if (events.isEmpty()) {
+            return;
         }
-        return rows.size();
+        LeadState state = engine.fold(events, now);
+        Instant next = state.nextChangeAt();
+        for (LeadEvent e : events) { // an event stamped in the future is folded when its time comes
+            if (e.occurredAt().isAfter(now) && (next == null || e.occurredAt().isBefore(next))) {
+                next = e.occurredAt();
+            }
+        }
+        store.leads().saveFold(h, state, next, row.version(), now);
+
+        String sla = SlaPayload.of(RecordSla.of(state));
+        if (!sla.equals(row.sla())) {
+            store.outbox().queue(h, row.lead(), row.objectType(), sla, now);
+            store.leads().recordSla(h, row.lead(), sla);
+        }
+        for (SlaClock c : state.clocks()) {
+            Kind kind = c.status() == ClockStatus.BREACHED && REP_CLOCKS.contains(c.kind()) ? Kind.BREACH
+                    : c.kind() == ClockKind.REJECTION_REASON && c.status().isOpen() ? Kind.MISSING_REASON : null;
+            if (kind != null) {
+                store.tasks().request(h, new TaskRequest(TaskRequestRepository.key(row.lead(), c.policyId(), c.cycle(), kind),
+                        row.lead(), row.objectType(), kind, c.policyId(), c.cycle(), owner(state, c.cycle()),
+                        kind == Kind.MISSING_REASON ? c.dueAt() : now, now));
+            }
+        }
+    }
+
+    private static String owner(LeadState state, int cycle) {
+        for (LeadCycle c : state.cycles()) {
+            if (c.number() == cycle) {
+                return c.owner();
+            }
+        }
+        return null;
     }
 }

@@ -27,9 +27,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class LeadRepository {
 
-    /** A lead to fold: its key, object type and the version its events were read at. */
-    public record LeadRow(LeadKey lead, String objectType, long version, Instant nextChangeAt) {
+    /**
+     * A lead to fold: its key, object type, the version its events were read at, when it changes
+     * next, and the SLA summary last queued for its CRM record.
+     */
+    public record LeadRow(LeadKey lead, String objectType, long version, Instant nextChangeAt, String sla) {
     }
+
+    private static final String COLUMNS = "crm, record_id, object_type, version, next_change_at, sla";
 
     private final Jdbi jdbi;
 
@@ -40,24 +45,39 @@ public final class LeadRepository {
     /** Leads with events not folded yet. */
     public List<LeadRow> stale(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT crm, record_id, object_type, version, next_change_at FROM leads
-                        WHERE stale = TRUE ORDER BY crm, record_id LIMIT :limit""")
+                        SELECT %s FROM leads WHERE stale = TRUE ORDER BY crm, record_id LIMIT :limit""".formatted(COLUMNS))
                 .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 
     /** Leads whose clocks change status at or before {@code instant}, soonest first. */
     public List<LeadRow> changingBy(Instant instant, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT crm, record_id, object_type, version, next_change_at FROM leads
-                        WHERE next_change_at <= :at ORDER BY next_change_at LIMIT :limit""")
+                        SELECT %s FROM leads WHERE next_change_at <= :at ORDER BY next_change_at LIMIT :limit"""
+                        .formatted(COLUMNS))
                 .bind("at", utc(instant)).bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 
     public Optional<LeadRow> find(LeadKey lead) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT crm, record_id, object_type, version, next_change_at FROM leads
-                        WHERE crm = :crm AND record_id = :record""")
+                        SELECT %s FROM leads WHERE crm = :crm AND record_id = :record""".formatted(COLUMNS))
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId()).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    /**
+     * Claims up to {@code limit} stale leads (or, with {@code due}, leads whose next change is at
+     * or before {@code now}) for the caller's transaction. Rows another instance holds are
+     * skipped ({@code FOR UPDATE SKIP LOCKED}), so instances share the work and each lead is
+     * folded by one of them; a crashed instance's locks go with its connection.
+     */
+    List<LeadRow> claim(Handle h, boolean due, Instant now, int limit) {
+        String where = due ? "next_change_at <= :now ORDER BY next_change_at" : "stale = TRUE ORDER BY crm, record_id";
+        return h.createQuery("SELECT " + COLUMNS + " FROM leads WHERE " + where + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bind("now", utc(now)).bind("limit", limit).map((rs, ctx) -> row(rs)).list();
+    }
+
+    void recordSla(Handle h, LeadKey lead, String sla) {
+        h.createUpdate("UPDATE leads SET sla = :sla WHERE crm = :crm AND record_id = :record")
+                .bind("sla", sla).bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
     }
 
     /**
@@ -122,7 +142,7 @@ public final class LeadRepository {
 
     private static LeadRow row(ResultSet rs) throws SQLException {
         return new LeadRow(new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
-                rs.getString("object_type"), rs.getLong("version"), instant(rs, "next_change_at"));
+                rs.getString("object_type"), rs.getLong("version"), instant(rs, "next_change_at"), rs.getString("sla"));
     }
 
     private static SlaClock clock(LeadKey lead, ResultSet rs) throws SQLException {

@@ -18,6 +18,8 @@ public final class Store {
     private final EventRepository events;
     private final LeadRepository leads;
     private final CursorRepository cursors;
+    private final OutboxRepository outbox;
+    private final TaskRequestRepository tasks;
 
     private Store(Backend backend, Jdbi jdbi, Clock clock) {
         this.backend = backend;
@@ -26,6 +28,8 @@ public final class Store {
         this.events = new EventRepository(jdbi);
         this.leads = new LeadRepository(jdbi);
         this.cursors = new CursorRepository(jdbi, clock);
+        this.outbox = new OutboxRepository(jdbi);
+        this.tasks = new TaskRequestRepository(jdbi);
     }
 
     /** Migrates the schema to the current version and opens the store. */
@@ -57,6 +61,14 @@ public final class Store {
 
     public CursorRepository cursors() {
         return cursors;
+    }
+
+    public OutboxRepository outbox() {
+        return outbox;
+    }
+
+    public TaskRequestRepository tasks() {
+        return tasks;
     }
 
     /** For steps that must span several repositories in one transaction. */

@@ -193,4 +193,83 @@ class StoreTest {
         return store.leads().clocks(LEAD).stream().filter(c -> c.policyId().equals(policy)).findFirst()
                 .orElseThrow().status();
     }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void theOutboxHoldsTheLatestSlaOfEachRecordOnlyWhenItChanged(Backend backend) {
+        Store store = open(backend);
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
+        store.events().append(List.of(
+                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "score", "95"),
+                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA")), MONDAY_9);
+        folder.foldStale(10);
+        List<OutboxRepository.WriteBack> first = store.outbox().ready(clock.instant(), 10);
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).payload()).contains("\"status\":\"ON_TRACK\"").contains("\"policyId\":\"first-contact\"")
+                .contains("\"dueAt\":\"2026-11-23T08:05:00Z\"");
+
+        // the same state again queues nothing new
+        store.events().append(List.of(event("noise-1", EventType.ATTRIBUTES_CHANGED, MONDAY_9, "country", "FR")), MONDAY_9);
+        folder.foldStale(10);
+        assertThat(store.outbox().ready(clock.instant(), 10).get(0).version()).isEqualTo(1);
+
+        // at risk, then breached: coalesced into the one pending row
+        clock.set(MONDAY_9.plusSeconds(225));
+        folder.foldDue(10);
+        clock.set(MONDAY_9.plusSeconds(300));
+        folder.foldDue(10);
+        List<OutboxRepository.WriteBack> latest = store.outbox().ready(clock.instant(), 10);
+        assertThat(latest).hasSize(1);
+        assertThat(latest.get(0).version()).isEqualTo(3);
+        assertThat(latest.get(0).payload()).contains("\"status\":\"BREACHED\"").contains("\"breachedAt\":\"2026-11-23T08:05:00Z\"");
+
+        assertThat(store.outbox().written(LEAD, 2)).as("an older state was sent: the newer stays").isFalse();
+        assertThat(store.outbox().written(LEAD, 3)).isTrue();
+        assertThat(store.outbox().count()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void aBreachAsksForOneTaskWhateverTheRefolds(Backend backend) {
+        Store store = open(backend);
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
+        store.events().append(List.of(
+                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "score", "95"),
+                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA")), MONDAY_9);
+        folder.foldStale(10);
+        assertThat(store.tasks().count()).isZero();
+        clock.set(MONDAY_9.plusSeconds(300));
+        folder.foldDue(10);
+        store.events().append(List.of(event("noise-1", EventType.ATTRIBUTES_CHANGED, MONDAY_9.plusSeconds(301), "x", "y")),
+                clock.instant());
+        clock.set(MONDAY_9.plusSeconds(400));
+        folder.foldStale(10);
+
+        List<TaskRequestRepository.TaskRequest> tasks = store.tasks().pending(10);
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).key()).isEqualTo("hubspot:5101:first-contact:1:BREACH");
+        assertThat(tasks.get(0).ownerId()).isEqualTo("77");
+        store.tasks().done(tasks.get(0).key(), "task-9001", clock.instant());
+        assertThat(store.tasks().pending(10)).isEmpty();
+        folder.foldStale(10);
+        assertThat(store.tasks().count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void aRejectionWithoutReasonAsksTheOwnerForOne(Backend backend) {
+        Store store = open(backend);
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
+        store.events().append(List.of(
+                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9),
+                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA"),
+                event("rejected-1", EventType.REJECTED, MONDAY_9.plusSeconds(600))), MONDAY_9);
+        clock.set(MONDAY_9.plusSeconds(700));
+        folder.foldStale(10);
+        List<TaskRequestRepository.TaskRequest> tasks = store.tasks().pending(10);
+        assertThat(tasks).extracting(TaskRequestRepository.TaskRequest::kind)
+                .containsExactly(TaskRequestRepository.Kind.MISSING_REASON);
+        // 4 business hours after 09:10 Paris, with the 12:30-13:30 lunch break: 14:10 Paris
+        assertThat(tasks.get(0).dueAt()).isEqualTo(Instant.parse("2026-11-23T13:10:00Z"));
+    }
 }
