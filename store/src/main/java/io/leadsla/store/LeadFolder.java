@@ -28,14 +28,28 @@ public final class LeadFolder {
     /** The rep's clocks: a breach of these asks the owner (or a manager) to act. */
     private static final Set<ClockKind> REP_CLOCKS = Set.of(ClockKind.FIRST_CONTACT, ClockKind.ATTEMPTS, ClockKind.DISPOSITION);
 
+    /** Named points between the steps of a fold, where tests inject crashes. */
+    @FunctionalInterface
+    interface Checkpoint {
+        Checkpoint NONE = step -> { };
+
+        void reached(String step);
+    }
+
     private final Store store;
     private final ClockEngine engine;
     private final Clock clock;
+    private final Checkpoint checkpoint;
 
     public LeadFolder(Store store, ClockEngine engine, Clock clock) {
+        this(store, engine, clock, Checkpoint.NONE);
+    }
+
+    LeadFolder(Store store, ClockEngine engine, Clock clock, Checkpoint checkpoint) {
         this.store = store;
         this.engine = engine;
         this.clock = clock;
+        this.checkpoint = checkpoint;
     }
 
     /** Folds up to {@code limit} stale leads; @return how many were folded. */
@@ -72,12 +86,14 @@ public final class LeadFolder {
             }
         }
         store.leads().saveFold(h, state, next, row.version(), now);
+        checkpoint.reached("clocks-saved");
 
         String sla = SlaPayload.of(RecordSla.of(state));
         if (!sla.equals(row.sla())) {
             store.outbox().queue(h, row.lead(), row.objectType(), sla, now);
             store.leads().recordSla(h, row.lead(), sla);
         }
+        checkpoint.reached("write-back-queued");
         for (SlaClock c : state.clocks()) {
             Kind kind = c.status() == ClockStatus.BREACHED && REP_CLOCKS.contains(c.kind()) ? Kind.BREACH
                     : c.kind() == ClockKind.REJECTION_REASON && c.status().isOpen() ? Kind.MISSING_REASON : null;
@@ -87,6 +103,7 @@ public final class LeadFolder {
                         kind == Kind.MISSING_REASON ? c.dueAt() : now, now));
             }
         }
+        checkpoint.reached("tasks-requested");
     }
 
     private static String owner(LeadState state, int cycle) {

@@ -75,6 +75,19 @@ public final class LeadRepository {
                 .bind("now", utc(now)).bind("limit", limit).map((rs, ctx) -> row(rs)).list();
     }
 
+    /**
+     * After a policy change: every lead with an open clock is folded again under the new policies
+     * (closed clocks keep the version they ran under, see {@link #saveFold}).
+     *
+     * @return how many leads were marked
+     */
+    public int markOpenLeadsStale() {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                UPDATE leads SET stale = TRUE WHERE EXISTS (
+                    SELECT 1 FROM clocks c WHERE c.crm = leads.crm AND c.record_id = leads.record_id
+                    AND c.status IN ('ON_TRACK', 'AT_RISK', 'BREACHED'))""").execute());
+    }
+
     void recordSla(Handle h, LeadKey lead, String sla) {
         h.createUpdate("UPDATE leads SET sla = :sla WHERE crm = :crm AND record_id = :record")
                 .bind("sla", sla).bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
@@ -94,16 +107,28 @@ public final class LeadRepository {
      */
     void saveFold(Handle h, LeadState state, Instant nextChangeAt, long readVersion, Instant foldedAt) {
         LeadKey lead = state.lead();
+        // a clock closed under another policy version is history: it stays as it ran
+        List<SlaClock> kept = clocks(h, lead).stream()
+                .filter(c -> !c.status().isOpen() && !c.policyVersion().equals(versionOf(state, c)))
+                .toList();
+        java.util.Set<String> keptKeys = new java.util.HashSet<>();
+        kept.forEach(c -> keptKeys.add(c.policyId() + "#" + c.cycle()));
         h.createUpdate("DELETE FROM clocks WHERE crm = :crm AND record_id = :record")
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
-        if (!state.clocks().isEmpty()) {
+        List<SlaClock> toInsert = new java.util.ArrayList<>(kept);
+        for (SlaClock c : state.clocks()) {
+            if (!keptKeys.contains(c.policyId() + "#" + c.cycle())) {
+                toInsert.add(c);
+            }
+        }
+        if (!toInsert.isEmpty()) {
             PreparedBatch insert = h.prepareBatch("""
                     INSERT INTO clocks (crm, record_id, policy_id, cycle, kind, tier, calendar, policy_version, status,
                         started_at, due_at, at_risk_at, stopped_at, breached_at, business_minutes_elapsed, stopped_by,
                         attempts, missing_attributes)
                     VALUES (:crm, :record, :policy, :cycle, :kind, :tier, :calendar, :version, :status,
                         :started, :due, :atRisk, :stopped, :breached, :minutes, :stoppedBy, :attempts, :missing)""");
-            for (SlaClock c : state.clocks()) {
+            for (SlaClock c : toInsert) {
                 insert.bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("policy", c.policyId())
                         .bind("cycle", c.cycle()).bind("kind", c.kind().name()).bind("tier", c.tier())
                         .bind("calendar", c.calendar()).bind("version", c.policyVersion()).bind("status", c.status().name())
@@ -134,10 +159,18 @@ public final class LeadRepository {
 
     /** The lead's clocks as last folded, by cycle then policy. */
     public List<SlaClock> clocks(LeadKey lead) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM clocks WHERE crm = :crm AND record_id = :record ORDER BY cycle, policy_id""")
+        return jdbi.withHandle(h -> clocks(h, lead));
+    }
+
+    private List<SlaClock> clocks(Handle h, LeadKey lead) {
+        return h.createQuery("SELECT * FROM clocks WHERE crm = :crm AND record_id = :record ORDER BY cycle, policy_id")
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId())
-                .map((rs, ctx) -> clock(lead, rs)).list());
+                .map((rs, ctx) -> clock(lead, rs)).list();
+    }
+
+    /** The policy version of the fold (all its clocks share it); the stored clock's own when the fold has none. */
+    private static String versionOf(LeadState state, SlaClock stored) {
+        return state.clocks().isEmpty() ? stored.policyVersion() : state.clocks().get(0).policyVersion();
     }
 
     private static LeadRow row(ResultSet rs) throws SQLException {

@@ -272,4 +272,31 @@ class StoreTest {
         // 4 business hours after 09:10 Paris, with the 12:30-13:30 lunch break: 14:10 Paris
         assertThat(tasks.get(0).dueAt()).isEqualTo(Instant.parse("2026-11-23T13:10:00Z"));
     }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void aPolicyChangeReevaluatesOpenClocksAndClosedOnesKeepTheirVersion(Backend backend) throws Exception {
+        Store store = open(backend);
+        store.events().append(List.of(
+                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9),
+                event("handoff-1", EventType.HANDED_OFF, MONDAY_9.plusSeconds(60), "ownerId", "77", "ownerRegion", "EMEA")),
+                MONDAY_9);
+        clock.set(MONDAY_9.plusSeconds(3600));
+        new LeadFolder(store, new ClockEngine(POLICIES), clock).foldStale(10);
+
+        String yaml = java.nio.file.Files.readString(Path.of("..", "config", "policies.yml"))
+                .replace("version: \"2026-11-seed\"", "version: \"2026-12\"")
+                .replace("      standard: 4bh", "      standard: 8bh");
+        PolicySet december = new PolicyLoader().load("policies-2026-12.yml", new java.io.StringReader(yaml));
+        assertThat(store.leads().markOpenLeadsStale()).isEqualTo(1);
+        new LeadFolder(store, new ClockEngine(december), clock).foldStale(10);
+
+        List<SlaClock> clocks = store.leads().clocks(LEAD);
+        SlaClock handoff = clocks.stream().filter(c -> c.policyId().equals("mql-handoff")).findFirst().orElseThrow();
+        SlaClock firstContact = clocks.stream().filter(c -> c.policyId().equals("first-contact")).findFirst().orElseThrow();
+        assertThat(handoff.status()).isEqualTo(ClockStatus.MET);
+        assertThat(handoff.policyVersion()).as("closed before the change").isEqualTo("2026-11-seed");
+        assertThat(firstContact.policyVersion()).isEqualTo("2026-12");
+        assertThat(firstContact.dueAt()).as("8 business hours from 09:01 Paris").isEqualTo(Instant.parse("2026-11-24T08:01:00Z"));
+    }
 }
