@@ -1,0 +1,47 @@
+package io.leadsla.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.leadsla.config.PolicyLoader;
+import io.leadsla.core.clock.ClockEngine;
+import io.leadsla.core.event.Crm;
+import io.leadsla.core.event.EventType;
+import io.leadsla.core.event.LeadEvent;
+import io.leadsla.core.policy.PolicySet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FoldSchedulerTest {
+
+    private static final PolicySet POLICIES = new PolicyLoader().load(Path.of("..", "config", "policies.yml"));
+    private static final Instant MONDAY_9 = Instant.parse("2026-11-23T08:00:00Z");
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void foldsNewEventsWhenWokenAndDueLeadsWhenTheirTimeComes(Backend backend) throws Exception {
+        MutableClock clock = new MutableClock(MONDAY_9);
+        Store store = Store.open(StoreBackends.fresh(backend), backend, clock);
+        // a long idle poll: only wakeUp() or due work can make it act quickly
+        try (FoldScheduler scheduler = new FoldScheduler(new LeadFolder(store, new ClockEngine(POLICIES), clock),
+                Duration.ofMillis(50), 100)) {
+            scheduler.start();
+            store.events().append(List.of(
+                    new LeadEvent("mql-1", Crm.SALESFORCE, "lead", "00Q1", EventType.MQL_QUALIFIED, MONDAY_9, Map.of("score", "99")),
+                    new LeadEvent("ho-1", Crm.SALESFORCE, "lead", "00Q1", EventType.HANDED_OFF, MONDAY_9,
+                            Map.of("ownerId", "005A", "ownerRegion", "NA"))), MONDAY_9);
+            scheduler.wakeUp();
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.leads().stale(1).isEmpty());
+            assertThat(store.tasks().count()).isZero();
+
+            clock.set(MONDAY_9.plusSeconds(300)); // the hot lead's 5 minutes are up
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.tasks().count() == 1);
+            assertThat(store.outbox().ready(clock.instant(), 10).get(0).payload()).contains("BREACHED");
+        }
+    }
+}
