@@ -13,7 +13,10 @@ public enum Backend {
     /** The JDBC URL of an embedded store kept in {@code directory}. */
     public static String embeddedUrl(java.nio.file.Path directory) {
         return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("leadsla")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                // keep the database open between connections: H2 otherwise closes (and compacts)
+                // the file whenever its last connection closes, and reopens it on the next one
+                + ";DB_CLOSE_DELAY=-1";
     }
 
     public static Backend ofUrl(String jdbcUrl) {
