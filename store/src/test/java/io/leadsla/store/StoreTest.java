@@ -27,6 +27,11 @@ class StoreTest {
     private static final Instant MONDAY_9 = Instant.parse("2026-11-23T08:00:00Z"); // 09:00 Paris
     private static final LeadKey LEAD = new LeadKey(Crm.HUBSPOT, "5101");
 
+    /** A hot lead (score 95) handed off at 09:00 Paris: its first contact is due 5 minutes later. */
+    private static final List<LeadEvent> HOT_LEAD_HANDED_OFF = List.of(
+            event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "score", "95"),
+            event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA"));
+
     private final MutableClock clock = new MutableClock(MONDAY_9);
 
     private Store open(Backend backend) {
@@ -112,9 +117,7 @@ class StoreTest {
     void dueLeadsAreFoundByTheirNextChangeAndTurnAtRiskThenBreached(Backend backend) {
         Store store = open(backend);
         LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
-        store.events().append(List.of(
-                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "score", "95"),
-                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA")), MONDAY_9);
+        store.events().append(HOT_LEAD_HANDED_OFF, MONDAY_9);
         folder.foldStale(10);
 
         clock.set(MONDAY_9.plusSeconds(200));
@@ -199,9 +202,7 @@ class StoreTest {
     void theOutboxHoldsTheLatestSlaOfEachRecordOnlyWhenItChanged(Backend backend) {
         Store store = open(backend);
         LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
-        store.events().append(List.of(
-                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "score", "95"),
-                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA")), MONDAY_9);
+        store.events().append(HOT_LEAD_HANDED_OFF, MONDAY_9);
         folder.foldStale(10);
         List<OutboxRepository.WriteBack> first = store.outbox().ready(clock.instant(), 10);
         assertThat(first).hasSize(1);
@@ -233,9 +234,7 @@ class StoreTest {
     void aBreachAsksForOneTaskWhateverTheRefolds(Backend backend) {
         Store store = open(backend);
         LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
-        store.events().append(List.of(
-                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9, "score", "95"),
-                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA")), MONDAY_9);
+        store.events().append(HOT_LEAD_HANDED_OFF, MONDAY_9);
         folder.foldStale(10);
         assertThat(store.tasks().count()).isZero();
         clock.set(MONDAY_9.plusSeconds(300));
