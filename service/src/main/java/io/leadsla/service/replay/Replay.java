@@ -41,10 +41,6 @@ public final class Replay {
     private final Supplier<PolicySet> policySource;
     private final ObjectMapper json;
 
-    public Replay(PolicySet policies) {
-        this(() -> policies);
-    }
-
     /**
      * @param policies asked for once the events are read, so that loading them (holiday tables
      *                 and all) can overlap the read; its errors surface from {@link #run}

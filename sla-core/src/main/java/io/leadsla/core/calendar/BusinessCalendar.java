@@ -1,12 +1,10 @@
 package io.leadsla.core.calendar;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -70,15 +68,6 @@ public final class BusinessCalendar {
             });
         }
         this.openDays = Map.copyOf(open);
-    }
-
-    /** A calendar that is always open: business time equals wall-clock time. */
-    public static BusinessCalendar alwaysOpen(String name, ZoneId zone) {
-        Map<DayOfWeek, List<TimeRange>> all = new java.util.EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            all.put(d, List.of(new TimeRange(0, TimeRange.END_OF_DAY)));
-        }
-        return new BusinessCalendar(name, zone, WeeklyHours.of(all), HolidayRules.NONE, Set.of(), Map.of());
     }
 
     public String name() {
@@ -232,10 +221,5 @@ public final class BusinessCalendar {
     @Override
     public String toString() {
         return "BusinessCalendar[" + name + ", " + zone + "]";
-    }
-
-    /** The offset in force at an instant, for display. */
-    public ZoneOffset offsetAt(Instant instant) {
-        return rules.getOffset(instant);
     }
 }

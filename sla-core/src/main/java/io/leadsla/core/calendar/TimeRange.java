@@ -1,7 +1,5 @@
 package io.leadsla.core.calendar;
 
-import java.time.LocalTime;
-
 /**
  * Opening hours within one local day, {@code [start, end)} in minutes since midnight; {@code end}
  * may be 1440 (24:00) so that a day can be open until midnight.
@@ -15,10 +13,6 @@ public record TimeRange(int startMinute, int endMinute) implements Comparable<Ti
             throw new IllegalArgumentException("opening hours must run forward within one day: "
                     + format(startMinute) + "-" + format(endMinute));
         }
-    }
-
-    public static TimeRange of(LocalTime start, LocalTime end) {
-        return new TimeRange(start.getHour() * 60 + start.getMinute(), end.getHour() * 60 + end.getMinute());
     }
 
     /** Parses {@code 09:00-12:30}; {@code 24:00} is accepted as an end. */

@@ -267,17 +267,13 @@ public final class ClockEngine {
         }
 
         private Running startClock(Policy.Clocked p, String tier, Instant t) {
-            return startClock(current, p, tier, t);
-        }
-
-        private Running startClock(Cycle cycle, Policy.Clocked p, String tier, Instant t) {
             Target target = p.target().forTier(tier);
             if (target == null) {
                 return null; // this policy sets no target for the tier
             }
             BusinessCalendar calendar = set.calendar(p.calendar().calendarFor(attributes));
-            Running clock = new Running(p, ClockKind.of(p), cycle.number, tier, calendar, target, p.atRisk(), t);
-            cycle.clocks.add(clock);
+            Running clock = new Running(p, ClockKind.of(p), current.number, tier, calendar, target, p.atRisk(), t);
+            current.clocks.add(clock);
             return clock;
         }
 

@@ -24,14 +24,6 @@ public record Target(Duration amount, TimeBasis basis) {
         }
     }
 
-    public static Target wall(Duration amount) {
-        return new Target(amount, TimeBasis.WALL);
-    }
-
-    public static Target business(Duration amount) {
-        return new Target(amount, TimeBasis.BUSINESS);
-    }
-
     /**
      * Parses {@code 5m}, {@code 2h}, {@code 4bh}, {@code 10d}, {@code 30bm}, {@code 90s}.
      *
