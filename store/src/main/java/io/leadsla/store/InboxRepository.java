@@ -4,14 +4,22 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The raw inbox: webhook bodies and poll pages stored before anything else happens, so that a
  * CRM's delivery can be acknowledged only once it is durable. CRMs retry and duplicate: the same
- * (source, dedup key) is kept once.
+ * (source, dedup key) is kept once. An item no normalizer can read is set aside with its error,
+ * never dropped: an operator requeues it once the cause is fixed.
  */
 public final class InboxRepository {
+
+    private static final String COLUMNS = "id, source, dedup_key, received_at, body, attempts";
+    private static final RowMapper<InboxItem> ITEM = (rs, ctx) -> new InboxItem(rs.getLong("id"), rs.getString("source"),
+            rs.getString("dedup_key"), rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("body"),
+            rs.getInt("attempts"));
 
     private final Jdbi jdbi;
 
@@ -31,32 +39,79 @@ public final class InboxRepository {
                 .execute()) == 1;
     }
 
-    /** Unprocessed items, oldest first. */
+    /** Items waiting for their normalizer, oldest first. */
     public List<InboxItem> pending(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM inbox WHERE processed_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT :limit")
+                .bind("limit", limit).map(ITEM).list());
+    }
+
+    /**
+     * Claims up to {@code limit} waiting items for the caller's transaction; items another
+     * instance is normalizing are skipped.
+     */
+    List<InboxItem> claim(Handle h, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE processed_at IS NULL AND failed_at IS NULL"
+                        + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bind("limit", limit).map(ITEM).list();
+    }
+
+    /** Items set aside, oldest first, with the error that stopped them. */
+    public List<SetAside> setAside(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, source, dedup_key, received_at, body, attempts FROM inbox
-                        WHERE processed_at IS NULL ORDER BY id LIMIT :limit""")
+                        SELECT %s, last_error FROM inbox WHERE failed_at IS NOT NULL ORDER BY id LIMIT :limit"""
+                        .formatted(COLUMNS))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new InboxItem(rs.getLong("id"), rs.getString("source"), rs.getString("dedup_key"),
-                        rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("body"),
-                        rs.getInt("attempts")))
-                .list());
+                .map((rs, ctx) -> new SetAside(ITEM.map(rs, ctx), rs.getString("last_error"))).list());
+    }
+
+    /** An item no normalizer could read, and why. */
+    public record SetAside(InboxItem item, String error) {
     }
 
     public void markProcessed(long id, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE inbox SET processed_at = :at WHERE id = :id")
-                .bind("at", utc(at)).bind("id", id).execute());
+        jdbi.useHandle(h -> markProcessed(h, id, at));
     }
 
-    /** Keeps the item for a later try and says why this one failed. */
-    public void markFailed(long id, String error) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE inbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
-                .bind("error", error).bind("id", id).execute());
+    void markProcessed(Handle h, long id, Instant at) {
+        h.createUpdate("UPDATE inbox SET processed_at = :at WHERE id = :id").bind("at", utc(at)).bind("id", id).execute();
+    }
+
+    /** Sets the item aside: it is kept with its error and not tried again until requeued. */
+    public void markFailed(long id, String error, Instant at) {
+        jdbi.useHandle(h -> markFailed(h, id, error, at));
+    }
+
+    void markFailed(Handle h, long id, String error, Instant at) {
+        h.createUpdate("UPDATE inbox SET attempts = attempts + 1, last_error = :error, failed_at = :at WHERE id = :id")
+                .bind("error", error).bind("at", utc(at)).bind("id", id).execute();
+    }
+
+    /**
+     * Puts every set-aside item back in line (after a connector fix or a mapping change).
+     *
+     * @return how many items were requeued
+     */
+    public int requeueFailed() {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE inbox SET failed_at = NULL WHERE failed_at IS NOT NULL").execute());
     }
 
     public long countPending() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL")
+        return jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL AND failed_at IS NULL").mapTo(Long.class).one());
+    }
+
+    public long countSetAside() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbox WHERE failed_at IS NOT NULL")
                 .mapTo(Long.class).one());
+    }
+
+    /** When the oldest waiting item was received (the pipeline's lag), if any waits. */
+    public java.util.Optional<Instant> oldestPending() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT MIN(received_at) FROM inbox WHERE processed_at IS NULL AND failed_at IS NULL")
+                .map((rs, ctx) -> rs.getObject(1, OffsetDateTime.class)).findOne()
+                .map(t -> t == null ? null : t.toInstant()));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -100,7 +100,7 @@ public final class LeadFolder {
             if (kind != null) {
                 store.tasks().request(h, new TaskRequest(TaskRequestRepository.key(row.lead(), c.policyId(), c.cycle(), kind),
                         row.lead(), row.objectType(), kind, c.policyId(), c.cycle(), owner(state, c.cycle()),
-                        kind == Kind.MISSING_REASON ? c.dueAt() : now, now));
+                        kind == Kind.MISSING_REASON ? c.dueAt() : now, now, 0));
             }
         }
         checkpoint.reached("tasks-requested");

@@ -70,7 +70,10 @@ public final class LeadRepository {
      * folded by one of them; a crashed instance's locks go with its connection.
      */
     List<LeadRow> claim(Handle h, boolean due, Instant now, int limit) {
-        String where = due ? "next_change_at <= :now ORDER BY next_change_at" : "stale = TRUE ORDER BY crm, record_id";
+        // Stale leads are claimed in no particular order: every one is folded soon, and an ORDER BY
+        // made H2 sort (and lock) every stale lead per claim, 0.5 s per batch at 300,000 stale leads
+        // instead of 2 ms. Due leads come soonest first, a bounded range of the next_change_at index.
+        String where = due ? "next_change_at <= :now ORDER BY next_change_at" : "stale = TRUE";
         return h.createQuery("SELECT " + COLUMNS + " FROM leads WHERE " + where + " LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .bind("now", utc(now)).bind("limit", limit).map((rs, ctx) -> row(rs)).list();
     }

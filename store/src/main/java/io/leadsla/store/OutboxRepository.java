@@ -28,23 +28,51 @@ public final class OutboxRepository {
                         USING (SELECT CAST(:crm AS VARCHAR(16)) AS crm, CAST(:record AS VARCHAR(64)) AS record_id) s
                         ON t.crm = s.crm AND t.record_id = s.record_id
                         WHEN MATCHED THEN UPDATE SET payload = :payload, version = t.version + 1, updated_at = :at,
-                            next_attempt_at = :at
+                            next_attempt_at = :at, attempts = 0, failed_at = NULL
                         WHEN NOT MATCHED THEN INSERT (crm, record_id, object_type, payload, version, created_at, updated_at,
                             next_attempt_at) VALUES (:crm, :record, :type, :payload, 1, :at, :at, :at)""")
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("type", objectType)
                 .bind("payload", payload).bind("at", utc(at))
                 .execute();
+        h.createUpdate("INSERT INTO write_back_log (crm, record_id, payload, queued_at) VALUES (:crm, :record, :payload, :at)")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("payload", payload).bind("at", utc(at))
+                .execute();
     }
 
-    /** Write-backs ready to send at {@code now}, oldest first. */
+    private static final String COLUMNS = "crm, record_id, object_type, payload, version, attempts";
+
+    private static WriteBack writeBack(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new WriteBack(new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
+                rs.getString("object_type"), rs.getString("payload"), rs.getLong("version"), rs.getInt("attempts"));
+    }
+
+    /** Write-backs of every CRM ready to send at {@code now}, oldest first. */
     public List<WriteBack> ready(Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM outbox WHERE failed_at IS NULL AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit")
+                .bind("now", utc(now)).bind("limit", limit).map((rs, ctx) -> writeBack(rs)).list());
+    }
+
+    /** Write-backs to {@code crm} ready to send at {@code now}, oldest first. */
+    public List<WriteBack> ready(Crm crm, Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM outbox WHERE crm = :crm AND failed_at IS NULL AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at LIMIT :limit""")
+                .bind("crm", crm.id()).bind("now", utc(now)).bind("limit", limit).map((rs, ctx) -> writeBack(rs)).list());
+    }
+
+    /** Every write-back command queued for the record, oldest first: what it was told, and when. */
+    public List<LoggedWriteBack> history(LeadKey lead) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT crm, record_id, object_type, payload, version, attempts FROM outbox
-                        WHERE next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit""")
-                .bind("now", utc(now)).bind("limit", limit)
-                .map((rs, ctx) -> new WriteBack(new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
-                        rs.getString("object_type"), rs.getString("payload"), rs.getLong("version"), rs.getInt("attempts")))
+                        SELECT payload, queued_at FROM write_back_log WHERE crm = :crm AND record_id = :record ORDER BY id""")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                .map((rs, ctx) -> new LoggedWriteBack(rs.getString("payload"),
+                        rs.getObject("queued_at", java.time.OffsetDateTime.class).toInstant()))
                 .list());
+    }
+
+    /** A write-back command as it was queued. */
+    public record LoggedWriteBack(String payload, Instant queuedAt) {
     }
 
     /**
@@ -59,13 +87,30 @@ public final class OutboxRepository {
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("version", version).execute()) == 1;
     }
 
-    /** Keeps the write-back for another try at {@code retryAt}. */
-    public void failed(LeadKey lead, Instant retryAt, String error) {
+    /** Keeps the write-back of {@code version} for another try at {@code retryAt} (unless a newer state replaced it). */
+    public void failed(LeadKey lead, long version, Instant retryAt, String error) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :retry, last_error = :error
-                        WHERE crm = :crm AND record_id = :record""")
+                        WHERE crm = :crm AND record_id = :record AND version = :version""")
                 .bind("retry", utc(retryAt)).bind("error", error)
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute());
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("version", version).execute());
+    }
+
+    /**
+     * The CRM refused the write-back for good (e.g. the record is gone): it is kept with the
+     * error and not retried; a newer state of the record is tried again.
+     */
+    public void refused(LeadKey lead, long version, String error, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET attempts = attempts + 1, failed_at = :at, last_error = :error
+                        WHERE crm = :crm AND record_id = :record AND version = :version""")
+                .bind("at", utc(at)).bind("error", error)
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("version", version).execute());
+    }
+
+    public long countRefused() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL")
+                .mapTo(Long.class).one());
     }
 
     public long count() {

@@ -7,8 +7,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * leadsla's durable state: the inbox of what CRMs sent, normalized events, each lead's clocks,
- * poll cursors. The schema is migrated by Flyway on open. Every write that matters is one
- * transaction, so a crash between steps loses and duplicates nothing.
+ * write-backs and task requests for the CRMs, leases, API usage and poll cursors. The schema is
+ * migrated by Flyway on open. Every write that matters is one transaction, so a crash between
+ * steps loses and duplicates nothing.
  */
 public final class Store {
 
@@ -20,6 +21,8 @@ public final class Store {
     private final CursorRepository cursors;
     private final OutboxRepository outbox;
     private final TaskRequestRepository tasks;
+    private final LeaseRepository leases;
+    private final ApiUsageRepository apiUsage;
 
     private Store(Backend backend, Jdbi jdbi, Clock clock) {
         this.backend = backend;
@@ -30,6 +33,8 @@ public final class Store {
         this.cursors = new CursorRepository(jdbi, clock);
         this.outbox = new OutboxRepository(jdbi);
         this.tasks = new TaskRequestRepository(jdbi);
+        this.leases = new LeaseRepository(jdbi);
+        this.apiUsage = new ApiUsageRepository(jdbi);
     }
 
     /** Migrates the schema to the current version and opens the store. */
@@ -69,6 +74,14 @@ public final class Store {
 
     public TaskRequestRepository tasks() {
         return tasks;
+    }
+
+    public LeaseRepository leases() {
+        return leases;
+    }
+
+    public ApiUsageRepository apiUsage() {
+        return apiUsage;
     }
 
     /** For steps that must span several repositories in one transaction. */

@@ -43,17 +43,23 @@ final class StoreBackends {
                     throw new UncheckedIOException(e);
                 }
             }
-            case POSTGRESQL -> {
-                EmbeddedPostgres pg = postgres();
-                String name = "leadsla_test_" + DATABASES.incrementAndGet();
-                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE " + name);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-                yield pg.getDatabase("postgres", name);
-            }
+            case POSTGRESQL -> postgres().getDatabase("postgres", freshPostgresDatabase());
         };
+    }
+
+    /** A JDBC URL of a new, empty database on the test PostgreSQL server (user postgres, no password). */
+    static String freshPostgresUrl() {
+        return postgres().getJdbcUrl("postgres", freshPostgresDatabase());
+    }
+
+    private static String freshPostgresDatabase() {
+        String name = "leadsla_test_" + DATABASES.incrementAndGet();
+        try (Connection c = postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return name;
     }
 
     private static synchronized EmbeddedPostgres postgres() {

@@ -70,11 +70,17 @@ class StoreTest {
         assertThat(pending.get(0).body()).isEqualTo("[{\"eventId\":1}]");
         assertThat(pending.get(0).receivedAt()).isEqualTo(MONDAY_9);
 
-        store.inbox().markFailed(pending.get(0).id(), "HubSpot said 500");
+        store.inbox().markFailed(pending.get(0).id(), "line 1: no eventId", MONDAY_9.plusSeconds(2));
         store.inbox().markProcessed(pending.get(1).id(), MONDAY_9.plusSeconds(2));
-        List<InboxItem> left = store.inbox().pending(10);
-        assertThat(left).hasSize(2);
-        assertThat(left.get(0).attempts()).isEqualTo(1);
+        assertThat(store.inbox().pending(10)).extracting(InboxItem::dedupKey).containsExactly("batch-2");
+        assertThat(store.inbox().setAside(10)).singleElement().satisfies(s -> {
+            assertThat(s.item().dedupKey()).isEqualTo("batch-1");
+            assertThat(s.item().attempts()).isEqualTo(1);
+            assertThat(s.error()).isEqualTo("line 1: no eventId");
+        });
+        assertThat(store.inbox().requeueFailed()).isEqualTo(1);
+        assertThat(store.inbox().pending(10)).extracting(InboxItem::dedupKey).containsExactly("batch-1", "batch-2");
+        assertThat(store.inbox().countSetAside()).isZero();
     }
 
     @ParameterizedTest

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class FoldSchedulerTest {
+class PipelineWorkerTest {
 
     private static final PolicySet POLICIES = new PolicyLoader().load(Path.of("..", "config", "policies.yml"));
     private static final Instant MONDAY_9 = Instant.parse("2026-11-23T08:00:00Z");
@@ -27,9 +27,11 @@ class FoldSchedulerTest {
     void foldsNewEventsWhenWokenAndDueLeadsWhenTheirTimeComes(Backend backend) throws Exception {
         MutableClock clock = new MutableClock(MONDAY_9);
         Store store = Store.open(StoreBackends.fresh(backend), backend, clock);
-        // a long idle poll: only wakeUp() or due work can make it act quickly
-        try (FoldScheduler scheduler = new FoldScheduler(new LeadFolder(store, new ClockEngine(POLICIES), clock),
-                Duration.ofMillis(50), 100)) {
+        // due leads are found by polling every 50 ms when idle; new events by wakeUp()
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
+        try (PipelineWorker scheduler = new PipelineWorker(List.of(
+                new PipelineWorker.Step("fold-stale", () -> folder.foldStale(100)),
+                new PipelineWorker.Step("fold-due", () -> folder.foldDue(100))), Duration.ofMillis(50))) {
             scheduler.start();
             store.events().append(List.of(
                     new LeadEvent("mql-1", Crm.SALESFORCE, "lead", "00Q1", EventType.MQL_QUALIFIED, MONDAY_9, Map.of("score", "99")),

@@ -1,0 +1,82 @@
+package io.leadsla.store;
+
+import io.leadsla.connector.Normalizer;
+import io.leadsla.core.event.LeadEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inbox → events step. Claims waiting inbox items, has each source's connector normalize them,
+ * and stores the events and marks the items processed in the same transaction: a crash before the
+ * commit leaves the items waiting and no event stored; after it, both are done. Events carry
+ * stable ids, so an item normalized again after a crash stores nothing twice.
+ */
+public final class InboxProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
+
+    private final Store store;
+    private final Map<String, Normalizer> normalizers = new HashMap<>();
+    private final Clock clock;
+    private final LeadFolder.Checkpoint checkpoint;
+
+    public InboxProcessor(Store store, Collection<? extends Normalizer> normalizers, Clock clock) {
+        this(store, normalizers, clock, LeadFolder.Checkpoint.NONE);
+    }
+
+    InboxProcessor(Store store, Collection<? extends Normalizer> normalizers, Clock clock, LeadFolder.Checkpoint checkpoint) {
+        this.store = store;
+        for (Normalizer n : normalizers) {
+            if (this.normalizers.put(n.source(), n) != null) {
+                throw new IllegalArgumentException("two normalizers for inbox source " + n.source());
+            }
+        }
+        this.clock = clock;
+        this.checkpoint = checkpoint;
+    }
+
+    /** Result of one round: items read, items set aside, new events stored. */
+    public record Round(int items, int setAside, int newEvents) {
+    }
+
+    /** Normalizes up to {@code limit} waiting items in one transaction. */
+    public Round processPending(int limit) {
+        Instant now = clock.instant();
+        return store.jdbi().inTransaction(h -> {
+            List<InboxItem> items = store.inbox().claim(h, limit);
+            List<LeadEvent> events = new ArrayList<>();
+            int setAside = 0;
+            for (InboxItem item : items) {
+                Normalizer normalizer = normalizers.get(item.source());
+                String error;
+                if (normalizer == null) {
+                    error = "no connector reads inbox source '" + item.source() + "' on this instance";
+                } else {
+                    try {
+                        events.addAll(normalizer.normalize(item.body()));
+                        store.inbox().markProcessed(h, item.id(), now);
+                        continue;
+                    } catch (RuntimeException e) {
+                        // a connector that cannot read a body will not read it on a retry either:
+                        // set it aside (kept, with the reason) instead of blocking the line
+                        error = e.getMessage() == null ? e.toString() : e.getMessage();
+                    }
+                }
+                LOG.warn("inbox item {} ({} {}) set aside: {}", item.id(), item.source(), item.dedupKey(), error);
+                store.inbox().markFailed(h, item.id(), error, now);
+                setAside++;
+            }
+            checkpoint.reached("items-normalized");
+            int stored = events.isEmpty() ? 0 : store.events().append(h, events, now);
+            checkpoint.reached("events-stored");
+            return new Round(items.size(), setAside, stored);
+        });
+    }
+}

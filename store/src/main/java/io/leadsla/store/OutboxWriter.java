@@ -1,0 +1,160 @@
+package io.leadsla.store;
+
+import io.leadsla.store.CrmWriter.Outcome;
+import io.leadsla.store.LeaseRepository.Lease;
+import io.leadsla.store.OutboxRepository.WriteBack;
+import io.leadsla.store.TaskRequestRepository.TaskRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox → CRM step for one CRM account. Only the instance holding the account's lease writes,
+ * so the account's API budget is spent by one rate limiter (the connector's) whatever the number
+ * of instances; the lease moves to another instance when its holder dies. Each write-back is
+ * removed only if the CRM confirmed the very version sent, so a crash after the CRM's answer sends
+ * the same state again (harmless) and a newer state queued meanwhile is never lost. Tasks are
+ * created through the connector's idempotent call and their id recorded.
+ */
+public final class OutboxWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    private static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private final Store store;
+    private final CrmWriter crm;
+    private final String instanceId;
+    private final Duration leaseDuration;
+    private final Clock clock;
+    private final int tasksPerRound;
+    private Lease lease;
+
+    /**
+     * @param leaseDuration how long the lease lasts without renewal; every CRM call must finish in
+     *                      half of it (the connector's timeouts), since it is renewed at half-life
+     */
+    public OutboxWriter(Store store, CrmWriter crm, String instanceId, Duration leaseDuration, Clock clock) {
+        this.store = store;
+        this.crm = crm;
+        this.instanceId = instanceId;
+        this.leaseDuration = leaseDuration;
+        this.clock = clock;
+        this.tasksPerRound = crm.maxBatch();
+    }
+
+    /** The name of the lease on writing to the account. */
+    public String leaseName() {
+        return "writer:" + crm.account();
+    }
+
+    /** Whether this instance holds the account's lease (as of its last round). */
+    public synchronized boolean holdsLease() {
+        return lease != null && clock.instant().isBefore(lease.expiresAt());
+    }
+
+    /**
+     * One round: a batch of write-backs, then pending tasks, if this instance holds the lease.
+     *
+     * @return write-backs and tasks dealt with (0: nothing to do, or another instance writes)
+     */
+    public synchronized int runOnce() {
+        if (!holdLease()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int done = 0;
+        List<WriteBack> batch = store.outbox().ready(crm.crm(), now, crm.maxBatch());
+        if (!batch.isEmpty()) {
+            write(batch, now);
+            done += batch.size();
+        }
+        for (TaskRequest request : store.tasks().ready(crm.crm(), now, tasksPerRound)) {
+            if (!holdLease()) {
+                break;
+            }
+            createTask(request);
+            done++;
+        }
+        return done;
+    }
+
+    /** Gives the lease up (graceful shutdown), so another instance takes over at once. */
+    public synchronized void release() {
+        if (lease != null) {
+            store.leases().release(leaseName(), instanceId, clock.instant());
+            lease = null;
+        }
+    }
+
+    /** Renews at half-life; a lost lease (another holder, expired) stops this instance writing. */
+    private boolean holdLease() {
+        Instant now = clock.instant();
+        if (lease != null && now.isBefore(lease.expiresAt().minus(leaseDuration.dividedBy(2)))) {
+            return true;
+        }
+        Lease before = lease;
+        lease = store.leases().acquire(leaseName(), instanceId, leaseDuration, now).orElse(null);
+        if (lease != null && (before == null || before.epoch() != lease.epoch())) {
+            LOG.info("{} writes to {} now (lease epoch {})", instanceId, crm.account(), lease.epoch());
+        } else if (lease == null && before != null) {
+            LOG.warn("{} lost the lease on writing to {}", instanceId, crm.account());
+        }
+        return lease != null;
+    }
+
+    private void write(List<WriteBack> batch, Instant now) {
+        List<Outcome> outcomes;
+        try {
+            outcomes = crm.write(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("writing {} records to {} failed, kept for a retry: {}", batch.size(), crm.account(), e.toString());
+            store.apiUsage().add(crm.account(), now, 1);
+            for (WriteBack w : batch) {
+                store.outbox().failed(w.lead(), w.version(), retryAt(now, w.attempts(), w.lead().hashCode()), e.toString());
+            }
+            return;
+        }
+        store.apiUsage().add(crm.account(), now, 1);
+        java.util.Map<io.leadsla.core.event.LeadKey, Outcome> byLead = new java.util.HashMap<>();
+        outcomes.forEach(o -> byLead.put(o.lead(), o));
+        for (WriteBack w : batch) {
+            Outcome o = byLead.get(w.lead());
+            if (o instanceof CrmWriter.Written) {
+                store.outbox().written(w.lead(), w.version());
+            } else if (o instanceof CrmWriter.Rejected r) {
+                LOG.warn("{} refused the SLA fields of {}: {}", crm.account(), w.lead(), r.error());
+                store.outbox().refused(w.lead(), w.version(), r.error(), now);
+            } else {
+                String error = o instanceof CrmWriter.RetryLater r ? r.error() : "no outcome for the record in the CRM's answer";
+                store.outbox().failed(w.lead(), w.version(), retryAt(now, w.attempts(), w.lead().hashCode()), error);
+            }
+        }
+    }
+
+    private void createTask(TaskRequest request) {
+        Instant now = clock.instant();
+        try {
+            String taskId = crm.createTask(request);
+            store.tasks().done(request.key(), taskId, clock.instant());
+        } catch (CrmWriter.Refused e) {
+            LOG.warn("{} refused task {}: {}", crm.account(), request.key(), e.getMessage());
+            store.tasks().refused(request.key(), e.getMessage(), now);
+        } catch (RuntimeException e) {
+            LOG.warn("creating task {} in {} failed, kept for a retry: {}", request.key(), crm.account(), e.toString());
+            store.tasks().failed(request.key(), retryAt(now, request.attempts(), request.key().hashCode()), e.toString());
+        } finally {
+            store.apiUsage().add(crm.account(), now, 1);
+        }
+    }
+
+    /** Exponential backoff from 5 s to 1 h, spread by up to a fifth so retries do not come in waves. */
+    static Instant retryAt(Instant now, int attempts, int spreadSeed) {
+        long base = Math.min(LAST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempts, 20));
+        long spread = Math.floorMod(spreadSeed, 1000) * base / 5000;
+        return now.plusMillis(base + spread);
+    }
+}

@@ -1,0 +1,59 @@
+package io.leadsla.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LeaseTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void oneHolderAtATimeUntilItsLeaseRunsOutOrIsReleased(Backend backend) {
+        Store store = Store.open(StoreBackends.fresh(backend), backend, new MutableClock(T0));
+        LeaseRepository leases = store.leases();
+
+        assertThat(leases.acquire("writer:hubspot", "a", TTL, T0)).hasValueSatisfying(l -> {
+            assertThat(l.holder()).isEqualTo("a");
+            assertThat(l.epoch()).isEqualTo(1);
+            assertThat(l.expiresAt()).isEqualTo(T0.plus(TTL));
+        });
+        assertThat(leases.acquire("writer:hubspot", "b", TTL, T0.plusSeconds(29))).as("a's lease runs").isEmpty();
+        assertThat(leases.acquire("writer:salesforce", "b", TTL, T0)).as("another account").isPresent();
+        assertThat(leases.acquire("writer:hubspot", "a", TTL, T0.plusSeconds(20))).as("a renews")
+                .hasValueSatisfying(l -> {
+                    assertThat(l.epoch()).isEqualTo(1);
+                    assertThat(l.expiresAt()).isEqualTo(T0.plusSeconds(50));
+                });
+        assertThat(leases.acquire("writer:hubspot", "b", TTL, T0.plusSeconds(49))).isEmpty();
+
+        // a dies: its lease runs out and b takes it, as a new holder
+        assertThat(leases.acquire("writer:hubspot", "b", TTL, T0.plusSeconds(50))).hasValueSatisfying(l -> {
+            assertThat(l.holder()).isEqualTo("b");
+            assertThat(l.epoch()).isEqualTo(2);
+        });
+        assertThat(leases.acquire("writer:hubspot", "a", TTL, T0.plusSeconds(51))).as("a came back too late").isEmpty();
+
+        leases.release("writer:hubspot", "a", T0.plusSeconds(52)); // not a's to release: nothing happens
+        assertThat(leases.acquire("writer:hubspot", "c", TTL, T0.plusSeconds(52))).isEmpty();
+        leases.release("writer:hubspot", "b", T0.plusSeconds(53)); // graceful stop
+        assertThat(leases.acquire("writer:hubspot", "c", TTL, T0.plusSeconds(53)))
+                .hasValueSatisfying(l -> assertThat(l.epoch()).isEqualTo(3));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void apiUsageIsCountedPerAccountAndUtcDay(Backend backend) {
+        Store store = Store.open(StoreBackends.fresh(backend), backend, new MutableClock(T0));
+        assertThat(store.apiUsage().add("salesforce:00D1", T0, 3)).isEqualTo(3);
+        assertThat(store.apiUsage().add("salesforce:00D1", T0.plusSeconds(60), 2)).isEqualTo(5);
+        assertThat(store.apiUsage().add("hubspot:62515", T0, 1)).isEqualTo(1);
+        assertThat(store.apiUsage().used("salesforce:00D1", Instant.parse("2026-11-23T23:59:59Z"))).isEqualTo(5);
+        assertThat(store.apiUsage().used("salesforce:00D1", Instant.parse("2026-11-24T00:00:00Z"))).isZero();
+    }
+}
