@@ -1,16 +1,21 @@
 package io.leadsla.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.leadsla.config.PolicyLoader;
+import io.leadsla.connector.event.LeadEventsNormalizer;
 import io.leadsla.core.clock.ClockEngine;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;
 import io.leadsla.core.event.LeadEvent;
 import io.leadsla.core.policy.PolicySet;
 import io.leadsla.store.Backend;
+import io.leadsla.store.InboxProcessor;
 import io.leadsla.store.LeadFolder;
 import io.leadsla.store.OutboxRepository;
 import io.leadsla.store.Store;
+import io.leadsla.store.StoreDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,21 +26,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Store benchmarks, run from the repository root:
  * <pre>
- * java -cp bench/target/benchmarks.jar io.leadsla.bench.StoreBenchmark --backend embedded --leads 1000000 --due 10000
+ * java -Xmx512m -cp bench/target/benchmarks.jar io.leadsla.bench.StoreBenchmark --backend embedded --leads 1000000 --due 10000
  * </pre>
- * 1. ingest: normalized events committed per second (batches of 1,000 per transaction);
- * 2. fold: leads folded per second through the store (events → clocks → outbox);
- * 3. breach latency: with {@code --leads} open clocks in the store, {@code --due} of them breach
- *    during the run in real time; the time from each due instant to the commit of its breached
- *    write-back, p50/p99/max, while the fold loop polls every 100 ms when idle.
+ * 1. ingest through the pipeline: webhook-sized inbox items (100 leads, 200 events each) stored,
+ *    normalized and committed as events (each new event marks its lead stale); events per second
+ *    from the first item stored to the last event committed;
+ * 2. fold: every stale lead folded (events → clocks → outbox), with {@code --fold-threads} workers;
+ * 3. breach latency: with {@code --leads} open clocks in the store (due hours later), {@code --due}
+ *    more hot leads breach during the run in real time, spread over a window; the time from each
+ *    due instant to the commit of the fold that queued its BREACHED write-back, p50/p99/max, with
+ *    the fold loop polling every 100 ms when idle. Heap after a full GC is printed between phases.
  */
 public final class StoreBenchmark {
+
+    private static final int LEADS_PER_ITEM = 100;
+    private static final LeadEventsNormalizer FORMAT = new LeadEventsNormalizer();
 
     private StoreBenchmark() {
     }
@@ -44,33 +57,27 @@ public final class StoreBenchmark {
         String backend = "embedded";
         int leads = 100_000;
         int due = 5_000;
-        Integer setupSeconds = null;
+        int foldThreads = 2;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--backend" -> backend = args[i + 1];
                 case "--leads" -> leads = Integer.parseInt(args[i + 1]);
                 case "--due" -> due = Integer.parseInt(args[i + 1]);
-                case "--setup-seconds" -> setupSeconds = Integer.parseInt(args[i + 1]);
+                case "--fold-threads" -> foldThreads = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         PolicySet policies = new PolicyLoader().load(Path.of("config", "policies.yml"));
         EmbeddedPostgres pg = null;
-        DataSource ds;
-        Backend kind;
+        String url;
         if (backend.equals("postgresql")) {
             pg = EmbeddedPostgres.builder().start();
-            ds = pg.getPostgresDatabase();
-            kind = Backend.POSTGRESQL;
+            url = pg.getJdbcUrl("postgres", "postgres");
         } else {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(Backend.embeddedUrl(Files.createTempDirectory("leadsla-bench")));
-            ds = h2;
-            kind = Backend.EMBEDDED;
+            url = Backend.embeddedUrl(Files.createTempDirectory("leadsla-bench"));
         }
-        try {
-            run(kind, ds, policies, leads, due,
-                    setupSeconds == null ? Duration.ofSeconds(20 + leads / 1_000) : Duration.ofSeconds(setupSeconds));
+        try (HikariDataSource ds = StoreDataSource.pooled(url, "postgres", null, foldThreads + 2, "bench")) {
+            run(Store.open(ds, Backend.ofUrl(url), Clock.systemUTC()), policies, leads, due, foldThreads);
         } finally {
             if (pg != null) {
                 pg.close();
@@ -78,77 +85,121 @@ public final class StoreBenchmark {
         }
     }
 
-    /** @param setup time to ingest and fold before the first clock is due (a conservative guess) */
-    private static void run(Backend kind, DataSource ds, PolicySet policies, int leads, int due, Duration setup)
-            throws Exception {
+    private static void run(Store store, PolicySet policies, int leads, int due, int foldThreads) throws Exception {
         Clock clock = Clock.systemUTC();
-        Store store = Store.open(ds, kind, clock);
-        // hot leads (5-minute first contact): the first `due` breach during the run, spread over
-        // `window`; the others breach hours later, so they are open clocks the scheduler must not touch
-        Duration window = Duration.ofSeconds(Math.max(20, due / 500));
-        Instant setupEnd = clock.instant().plus(setup);
-        Instant[] dueAt = new Instant[leads];
-        long started = System.nanoTime();
-        List<LeadEvent> batch = new ArrayList<>(1000);
-        for (int i = 0; i < leads; i++) {
-            dueAt[i] = i < due
-                    ? setupEnd.plusMillis(window.toMillis() * i / due)
-                    : setupEnd.plus(Duration.ofHours(6)).plusSeconds(i % 3600);
-            Instant handoff = dueAt[i].minus(Duration.ofMinutes(5));
-            String id = Integer.toString(i);
-            batch.add(new LeadEvent("mql-" + id, Crm.HUBSPOT, "contact", id, EventType.MQL_QUALIFIED, handoff,
-                    Map.of("score", "95")));
-            batch.add(new LeadEvent("handoff-" + id, Crm.HUBSPOT, "contact", id, EventType.HANDED_OFF, handoff,
-                    Map.of("ownerId", "77", "ownerRegion", "EMEA")));
-            if (batch.size() >= 1000) {
-                store.events().append(batch, clock.instant());
-                batch.clear();
-            }
-        }
-        store.events().append(batch, clock.instant());
-        double ingestSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "%s: ingest %,d events in %.1f s = %,.0f events/s%n", kind, 2L * leads,
-                ingestSeconds, 2L * leads / ingestSeconds);
-
+        Backend kind = store.backend();
+        InboxProcessor inbox = new InboxProcessor(store, List.of(FORMAT), clock);
         LeadFolder folder = new LeadFolder(store, new ClockEngine(policies), clock);
+        heap("start");
+
+        // 1. the open clocks: hot leads handed off now, due in 6 hours (+ up to 1 h), never due in the run
+        Instant handoff = clock.instant().plus(Duration.ofHours(6)).minus(Duration.ofMinutes(5));
+        long started = System.nanoTime();
+        long events = ingest(store, inbox, 0, leads, i -> handoff.plusSeconds(i % 3600));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: ingest through the pipeline %,d events in %.1f s = %,.0f events/s%n", kind,
+                events, seconds, events / seconds);
+        heap("after ingest");
+
         started = System.nanoTime();
-        int folded = 0;
-        for (int n = folder.foldStale(1000); n > 0; n = folder.foldStale(1000)) {
-            folded += n;
-        }
-        double foldSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "%s: fold %,d leads in %.1f s = %,.0f leads/s%n", kind, folded, foldSeconds,
-                folded / foldSeconds);
+        int folded = foldAll(folder, foldThreads);
+        seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: fold %,d leads in %.1f s = %,.0f leads/s (%d threads)%n", kind, folded, seconds,
+                folded / seconds, foldThreads);
         // the initial write-backs (every lead ON_TRACK) are not what is measured: clear them at once
         store.jdbi().useHandle(h -> h.execute("DELETE FROM outbox"));
-        if (clock.instant().isAfter(setupEnd)) {
-            System.out.printf("setup overran its estimate by %s: latencies include that delay%n",
-                    Duration.between(setupEnd, clock.instant()));
+        heap("after fold, " + leads + " open clocks");
+
+        // 2. the breach wave: `due` hot leads whose 5 minutes run out over `window`, from 20 s from now
+        Duration window = Duration.ofSeconds(Math.max(20, due / 500));
+        Instant firstDue = clock.instant().plusSeconds(20);
+        Instant[] dueAt = new Instant[due];
+        for (int i = 0; i < due; i++) {
+            dueAt[i] = firstDue.plusMillis(window.toMillis() * i / due);
+        }
+        ingest(store, inbox, leads, due, i -> dueAt[i - leads].minus(Duration.ofMinutes(5)));
+        foldAll(folder, foldThreads);
+        store.jdbi().useHandle(h -> h.execute("DELETE FROM outbox"));
+        if (clock.instant().isAfter(firstDue)) {
+            System.out.printf("setup of the wave overran by %s: latencies include that delay%n",
+                    Duration.between(firstDue, clock.instant()));
         }
 
         long[] latencyMillis = new long[due];
         Arrays.fill(latencyMillis, -1);
         int seen = 0;
-        Instant deadline = setupEnd.plus(window).plusSeconds(30);
+        Instant deadline = firstDue.plus(window).plusSeconds(30);
         while (seen < due && clock.instant().isBefore(deadline)) {
             int n = folder.foldDue(500);
             Instant committed = clock.instant();
             for (OutboxRepository.WriteBack w : store.outbox().ready(Instant.parse("2100-01-01T00:00:00Z"), 5000)) {
-                int i = Integer.parseInt(w.lead().recordId());
-                if (w.payload().contains("BREACHED") && i < due && latencyMillis[i] < 0) {
+                int i = Integer.parseInt(w.lead().recordId()) - leads;
+                if (w.payload().contains("BREACHED") && i >= 0 && latencyMillis[i] < 0) {
                     latencyMillis[i] = Duration.between(dueAt[i], committed).toMillis();
                     seen++;
                 }
                 store.outbox().written(w.lead(), w.version());
             }
             if (n == 0) {
-                Thread.sleep(100); // the scheduler's idle poll
+                Thread.sleep(100); // the pipeline worker's idle poll
             }
         }
         long[] measured = Arrays.stream(latencyMillis).filter(l -> l >= 0).sorted().toArray();
         System.out.printf(Locale.ROOT, "%s: breach latency over %,d of %,d due clocks with %,d open clocks: "
-                        + "p50 %d ms, p99 %d ms, max %d ms%n", kind, measured.length, due, leads,
+                        + "p50 %d ms, p99 %d ms, max %d ms%n", kind, measured.length, due, leads + due,
                 measured[measured.length / 2], measured[(int) Math.ceil(measured.length * 0.99) - 1],
                 measured[measured.length - 1]);
+        heap("after the breach wave");
+    }
+
+    /** Stores leads [first, first + count) as webhook-sized inbox items and normalizes them. */
+    private static long ingest(Store store, InboxProcessor inbox, int first, int count,
+                               java.util.function.IntFunction<Instant> handoffOf) {
+        long events = 0;
+        List<LeadEvent> batch = new ArrayList<>(2 * LEADS_PER_ITEM);
+        Instant now = Instant.now();
+        for (int i = first; i < first + count; i++) {
+            String id = Integer.toString(i);
+            Instant at = handoffOf.apply(i);
+            batch.add(new LeadEvent("mql-" + id, Crm.HUBSPOT, "contact", id, EventType.MQL_QUALIFIED, at,
+                    Map.of("score", "95")));
+            batch.add(new LeadEvent("handoff-" + id, Crm.HUBSPOT, "contact", id, EventType.HANDED_OFF, at,
+                    Map.of("ownerId", "77", "ownerRegion", "EMEA")));
+            if (batch.size() == 2 * LEADS_PER_ITEM || i == first + count - 1) {
+                store.inbox().append(LeadEventsNormalizer.SOURCE, "item-" + i, now, FORMAT.body(batch));
+                batch.clear();
+            }
+            if ((i - first) % 10_000 == 9_999 || i == first + count - 1) {
+                for (InboxProcessor.Round r = inbox.processPending(10); r.items() > 0; r = inbox.processPending(10)) {
+                    events += r.newEvents();
+                }
+            }
+        }
+        return events;
+    }
+
+    private static int foldAll(LeadFolder folder, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger folded = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int n = folder.foldStale(1000); n > 0; n = folder.foldStale(1000)) {
+                    folded.addAndGet(n);
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return folded.get();
+    }
+
+    private static void heap(String when) {
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf(Locale.ROOT, "heap after GC, %s: %,d MiB (max %,d MiB)%n", when, used >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 }

@@ -1,7 +1,6 @@
 package io.leadsla.store;
 
 import io.leadsla.store.CrmWriter.Outcome;
-import io.leadsla.store.LeaseRepository.Lease;
 import io.leadsla.store.OutboxRepository.WriteBack;
 import io.leadsla.store.TaskRequestRepository.TaskRequest;
 import java.time.Clock;
@@ -27,11 +26,9 @@ public final class OutboxWriter {
 
     private final Store store;
     private final CrmWriter crm;
-    private final String instanceId;
-    private final Duration leaseDuration;
+    private final LeaseHolder lease;
     private final Clock clock;
     private final int tasksPerRound;
-    private Lease lease;
 
     /**
      * @param leaseDuration how long the lease lasts without renewal; every CRM call must finish in
@@ -40,20 +37,27 @@ public final class OutboxWriter {
     public OutboxWriter(Store store, CrmWriter crm, String instanceId, Duration leaseDuration, Clock clock) {
         this.store = store;
         this.crm = crm;
-        this.instanceId = instanceId;
-        this.leaseDuration = leaseDuration;
+        this.lease = new LeaseHolder(store.leases(), accountLease(crm.account()), instanceId, leaseDuration, clock);
         this.clock = clock;
         this.tasksPerRound = crm.maxBatch();
     }
 
-    /** The name of the lease on writing to the account. */
+    /**
+     * The lease on a CRM account's API: one instance at a time polls the account and writes to it,
+     * so one rate limiter (the connector's, on that instance) spends the account's budget.
+     */
+    public static String accountLease(String account) {
+        return "account:" + account;
+    }
+
+    /** The name of the lease on the account's API. */
     public String leaseName() {
-        return "writer:" + crm.account();
+        return lease.name();
     }
 
     /** Whether this instance holds the account's lease (as of its last round). */
-    public synchronized boolean holdsLease() {
-        return lease != null && clock.instant().isBefore(lease.expiresAt());
+    public boolean holdsLease() {
+        return lease.current().isPresent();
     }
 
     /**
@@ -62,7 +66,7 @@ public final class OutboxWriter {
      * @return write-backs and tasks dealt with (0: nothing to do, or another instance writes)
      */
     public synchronized int runOnce() {
-        if (!holdLease()) {
+        if (!lease.hold()) {
             return 0;
         }
         Instant now = clock.instant();
@@ -73,7 +77,7 @@ public final class OutboxWriter {
             done += batch.size();
         }
         for (TaskRequest request : store.tasks().ready(crm.crm(), now, tasksPerRound)) {
-            if (!holdLease()) {
+            if (!lease.hold()) {
                 break;
             }
             createTask(request);
@@ -83,27 +87,8 @@ public final class OutboxWriter {
     }
 
     /** Gives the lease up (graceful shutdown), so another instance takes over at once. */
-    public synchronized void release() {
-        if (lease != null) {
-            store.leases().release(leaseName(), instanceId, clock.instant());
-            lease = null;
-        }
-    }
-
-    /** Renews at half-life; a lost lease (another holder, expired) stops this instance writing. */
-    private boolean holdLease() {
-        Instant now = clock.instant();
-        if (lease != null && now.isBefore(lease.expiresAt().minus(leaseDuration.dividedBy(2)))) {
-            return true;
-        }
-        Lease before = lease;
-        lease = store.leases().acquire(leaseName(), instanceId, leaseDuration, now).orElse(null);
-        if (lease != null && (before == null || before.epoch() != lease.epoch())) {
-            LOG.info("{} writes to {} now (lease epoch {})", instanceId, crm.account(), lease.epoch());
-        } else if (lease == null && before != null) {
-            LOG.warn("{} lost the lease on writing to {}", instanceId, crm.account());
-        }
-        return lease != null;
+    public void release() {
+        lease.release();
     }
 
     private void write(List<WriteBack> batch, Instant now) {

@@ -56,4 +56,35 @@ class LeaseTest {
         assertThat(store.apiUsage().used("salesforce:00D1", Instant.parse("2026-11-23T23:59:59Z"))).isEqualTo(5);
         assertThat(store.apiUsage().used("salesforce:00D1", Instant.parse("2026-11-24T00:00:00Z"))).isZero();
     }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void aPollerThatLostItsLeaseStoresNoPageAndLeavesTheCursor(Backend backend) {
+        MutableClock clock = new MutableClock(T0);
+        Store store = Store.open(StoreBackends.fresh(backend), backend, clock);
+        String name = OutboxWriter.accountLease("hubspot:62515");
+        LeaseHolder a = new LeaseHolder(store.leases(), name, "a", TTL, clock);
+        LeaseHolder b = new LeaseHolder(store.leases(), name, "b", TTL, clock);
+        assertThat(a.hold()).isTrue();
+        LeaseRepository.Lease aLease = a.current().orElseThrow();
+
+        assertThat(store.cursors().advance(aLease, "hubspot:contacts", "2026-11-23T07:59:00Z",
+                java.util.List.of(new CursorRepository.Page("hubspot-poll", "page-1", "{\"results\":[]}")))).isTrue();
+        assertThat(store.inbox().countPending()).isEqualTo(1);
+
+        // a pauses past its lease; b takes over and polls on
+        clock.advance(TTL);
+        assertThat(b.hold()).isTrue();
+        assertThat(b.current()).hasValueSatisfying(l -> assertThat(l.epoch()).isEqualTo(2));
+        assertThat(store.cursors().advance(b.current().orElseThrow(), "hubspot:contacts", "2026-11-23T08:00:20Z",
+                java.util.List.of(new CursorRepository.Page("hubspot-poll", "page-2", "{}")))).isTrue();
+        // a wakes up and tries to commit the page it had fetched: refused, nothing stored or moved
+        assertThat(store.cursors().advance(aLease, "hubspot:contacts", "2026-11-23T07:59:30Z",
+                java.util.List.of(new CursorRepository.Page("hubspot-poll", "page-late", "{}")))).isFalse();
+        assertThat(store.cursors().get("hubspot:contacts")).contains("2026-11-23T08:00:20Z");
+        assertThat(store.inbox().pending(10)).extracting(InboxItem::dedupKey).containsExactly("page-1", "page-2");
+        assertThat(a.hold()).as("a sees it lost the lease").isFalse();
+        b.release();
+        assertThat(a.hold()).isTrue();
+    }
 }

@@ -136,7 +136,7 @@ class MultiInstanceTest {
                 Thread.sleep(5);
             }
             // the clock's jump expired the lease: whoever writes now holds it
-            String holder = store.leases().find("writer:" + crm.as("x").account()).orElseThrow().holder();
+            String holder = store.leases().find(OutboxWriter.accountLease(crm.as("x").account())).orElseThrow().holder();
             Instance victim = instances.stream().filter(i -> i.name.equals(holder)).findFirst().orElseThrow();
             int tasksBeforeKill = crm.tasks.size();
             assertThat(tasksBeforeKill).as("the kill comes in the middle of the breach wave").isBetween(300, hotBreaches() - 1);

@@ -46,4 +46,46 @@ class PipelineWorkerTest {
             assertThat(store.outbox().ready(clock.instant(), 10).get(0).payload()).contains("BREACHED");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void runsTheWholePipelineFromInboxToCrmAndReleasesTheLeaseOnStop(Backend backend) throws Exception {
+        MutableClock clock = new MutableClock(MONDAY_9);
+        Store store = Store.open(StoreBackends.fresh(backend), backend, clock);
+        RecordingCrm crm = new RecordingCrm(Crm.SALESFORCE, 200);
+        io.leadsla.connector.event.LeadEventsNormalizer format = new io.leadsla.connector.event.LeadEventsNormalizer();
+        OutboxWriter writer = new OutboxWriter(store, crm.as("i1"), "i1", Duration.ofSeconds(30), clock);
+        PipelineWorker worker = PipelineWorker.of(new InboxProcessor(store, List.of(format), clock),
+                new LeadFolder(store, new ClockEngine(POLICIES), clock), List.of(writer), 100, Duration.ofMillis(50));
+        io.leadsla.core.event.LeadKey lead = new io.leadsla.core.event.LeadKey(Crm.SALESFORCE, "00Q1");
+        try (worker) {
+            worker.start();
+            store.inbox().append(io.leadsla.connector.event.LeadEventsNormalizer.SOURCE, "om-1", MONDAY_9, format.body(List.of(
+                    new LeadEvent("mql-1", Crm.SALESFORCE, "lead", "00Q1", EventType.MQL_QUALIFIED, MONDAY_9, Map.of("score", "99")),
+                    new LeadEvent("ho-1", Crm.SALESFORCE, "lead", "00Q1", EventType.HANDED_OFF, MONDAY_9,
+                            Map.of("ownerId", "005A", "ownerRegion", "NA")))));
+            worker.wakeUp();
+            await().atMost(Duration.ofSeconds(10)).until(() -> crm.lastWrite(lead) != null);
+            assertThat(crm.lastWrite(lead)).contains("ON_TRACK");
+
+            clock.set(MONDAY_9.plusSeconds(300));
+            await().atMost(Duration.ofSeconds(10)).until(() -> crm.tasks.size() == 1);
+            assertThat(crm.lastWrite(lead)).contains("BREACHED");
+        }
+        assertThat(store.leases().find(writer.leaseName())).as("released on stop")
+                .hasValueSatisfying(l -> assertThat(l.expiresAt()).isEqualTo(clock.instant()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFailingStepDoesNotStopTheOthers() {
+        int[] ran = {0};
+        PipelineWorker worker = new PipelineWorker(List.of(
+                new PipelineWorker.Step("down", () -> {
+                    throw new IllegalStateException("CRM down");
+                }),
+                new PipelineWorker.Step("fine", () -> ++ran[0])), Duration.ofMillis(50));
+        assertThat(worker.runOnce()).isEqualTo(1);
+        assertThat(worker.runOnce()).isEqualTo(2);
+        assertThat(ran[0]).isEqualTo(2);
+    }
 }
