@@ -132,7 +132,7 @@ public final class StoreBenchmark {
         while (seen < due && clock.instant().isBefore(deadline)) {
             int n = folder.foldDue(500);
             Instant committed = clock.instant();
-            for (OutboxRepository.WriteBack w : store.outbox().ready(Instant.parse("2100-01-01T00:00:00Z"), 5000)) {
+            for (io.leadsla.connector.writeback.WriteBack w : store.outbox().ready(Instant.parse("2100-01-01T00:00:00Z"), 5000)) {
                 int i = Integer.parseInt(w.lead().recordId()) - leads;
                 if (w.payload().contains("BREACHED") && i >= 0 && latencyMillis[i] < 0) {
                     latencyMillis[i] = Duration.between(dueAt[i], committed).toMillis();

@@ -1,5 +1,6 @@
 package io.leadsla.store;
 
+import io.leadsla.connector.writeback.SlaPayload;
 import io.leadsla.core.clock.ClockEngine;
 import io.leadsla.core.clock.ClockKind;
 import io.leadsla.core.clock.ClockStatus;
@@ -8,8 +9,8 @@ import io.leadsla.core.clock.LeadState;
 import io.leadsla.core.clock.RecordSla;
 import io.leadsla.core.clock.SlaClock;
 import io.leadsla.core.event.LeadEvent;
-import io.leadsla.store.TaskRequestRepository.Kind;
-import io.leadsla.store.TaskRequestRepository.TaskRequest;
+import io.leadsla.connector.writeback.TaskRequest.Kind;
+import io.leadsla.connector.writeback.TaskRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class LeadFolder {
             Kind kind = c.status() == ClockStatus.BREACHED && REP_CLOCKS.contains(c.kind()) ? Kind.BREACH
                     : c.kind() == ClockKind.REJECTION_REASON && c.status().isOpen() ? Kind.MISSING_REASON : null;
             if (kind != null) {
-                store.tasks().request(h, new TaskRequest(TaskRequestRepository.key(row.lead(), c.policyId(), c.cycle(), kind),
+                store.tasks().request(h, new TaskRequest(io.leadsla.connector.writeback.TaskRequest.key(row.lead(), c.policyId(), c.cycle(), kind),
                         row.lead(), row.objectType(), kind, c.policyId(), c.cycle(), owner(state, c.cycle()),
                         kind == Kind.MISSING_REASON ? c.dueAt() : now, now, 0));
             }

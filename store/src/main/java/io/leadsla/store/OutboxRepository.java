@@ -2,6 +2,7 @@ package io.leadsla.store;
 
 import static io.leadsla.store.InboxRepository.utc;
 
+import io.leadsla.connector.writeback.WriteBack;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.LeadKey;
 import java.time.Instant;
@@ -11,10 +12,6 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Write-backs waiting for a CRM, one per record: the latest SLA state replaces an unsent older one. */
 public final class OutboxRepository {
-
-    /** A record's pending write-back. */
-    public record WriteBack(LeadKey lead, String objectType, String payload, long version, int attempts) {
-    }
 
     private final Jdbi jdbi;
 

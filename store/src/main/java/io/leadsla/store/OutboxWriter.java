@@ -1,8 +1,9 @@
 package io.leadsla.store;
 
-import io.leadsla.store.CrmWriter.Outcome;
-import io.leadsla.store.OutboxRepository.WriteBack;
-import io.leadsla.store.TaskRequestRepository.TaskRequest;
+import io.leadsla.connector.writeback.CrmWriter;
+import io.leadsla.connector.writeback.CrmWriter.Outcome;
+import io.leadsla.connector.writeback.WriteBack;
+import io.leadsla.connector.writeback.TaskRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package io.leadsla.store;
 
 import static io.leadsla.store.InboxRepository.utc;
 
+import io.leadsla.connector.writeback.TaskRequest;
+import io.leadsla.connector.writeback.TaskRequest.Kind;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.LeadKey;
 import java.time.Instant;
@@ -17,27 +19,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class TaskRequestRepository {
 
-    /** Why a task is asked for. */
-    public enum Kind {
-        /** A rep's clock was breached: the owner (or a manager) must act. */
-        BREACH,
-        /** A rejection came without a reason: the owner is asked for one. */
-        MISSING_REASON
-    }
-
-    /** A task to create; {@code attempts}: failed tries so far. */
-    public record TaskRequest(String key, LeadKey lead, String objectType, Kind kind, String policyId, int cycle,
-                              String ownerId, Instant dueAt, Instant createdAt, int attempts) {
-    }
-
     private final Jdbi jdbi;
 
     TaskRequestRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    static String key(LeadKey lead, String policyId, int cycle, Kind kind) {
-        return lead.crm().id() + ":" + lead.recordId() + ":" + policyId + ":" + cycle + ":" + kind;
     }
 
     /** @return whether the request is new */

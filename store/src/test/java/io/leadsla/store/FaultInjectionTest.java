@@ -64,7 +64,7 @@ class FaultInjectionTest {
         }
         lines.add("outbox " + store.outbox().ready(Instant.parse("2100-01-01T00:00:00Z"), 1000).stream()
                 .map(w -> w.lead() + ":" + w.payload()).sorted().toList());
-        lines.add("tasks " + store.tasks().pending(1000).stream().map(TaskRequestRepository.TaskRequest::key).sorted().toList());
+        lines.add("tasks " + store.tasks().pending(1000).stream().map(io.leadsla.connector.writeback.TaskRequest::key).sorted().toList());
         return lines;
     }
 

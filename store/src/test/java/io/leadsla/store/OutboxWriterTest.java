@@ -1,5 +1,6 @@
 package io.leadsla.store;
 
+import io.leadsla.connector.writeback.CrmWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadsla.config.PolicyLoader;
@@ -9,7 +10,7 @@ import io.leadsla.core.event.EventType;
 import io.leadsla.core.event.LeadEvent;
 import io.leadsla.core.event.LeadKey;
 import io.leadsla.core.policy.PolicySet;
-import io.leadsla.store.CrmWriter.Outcome;
+import io.leadsla.connector.writeback.CrmWriter.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class OutboxWriterTest {
         assertThat(crm.writes.get(lead(7))).hasSize(2);
         assertThat(crm.tasks).hasSize(250);
         assertThat(store.tasks().pending(10)).isEmpty();
-        String key = TaskRequestRepository.key(lead(7), "first-contact", 1, TaskRequestRepository.Kind.BREACH);
+        String key = io.leadsla.connector.writeback.TaskRequest.key(lead(7), "first-contact", 1, io.leadsla.connector.writeback.TaskRequest.Kind.BREACH);
         assertThat(store.tasks().crmTaskId(key)).hasValue(crm.tasks.get(key));
     }
 
@@ -178,7 +179,7 @@ class OutboxWriterTest {
         while (first.runOnce() > 0) {
             // retry
         }
-        String key = TaskRequestRepository.key(lead(0), "first-contact", 1, TaskRequestRepository.Kind.BREACH);
+        String key = io.leadsla.connector.writeback.TaskRequest.key(lead(0), "first-contact", 1, io.leadsla.connector.writeback.TaskRequest.Kind.BREACH);
         assertThat(crm.tasks).containsOnlyKeys(key);
         assertThat(crm.taskCalls.get(key).get()).isEqualTo(2);
         assertThat(store.tasks().crmTaskId(key)).hasValue("T-made-before-the-crash");

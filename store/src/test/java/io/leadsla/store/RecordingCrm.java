@@ -1,9 +1,10 @@
 package io.leadsla.store;
 
+import io.leadsla.connector.writeback.CrmWriter;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.LeadKey;
-import io.leadsla.store.OutboxRepository.WriteBack;
-import io.leadsla.store.TaskRequestRepository.TaskRequest;
+import io.leadsla.connector.writeback.WriteBack;
+import io.leadsla.connector.writeback.TaskRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

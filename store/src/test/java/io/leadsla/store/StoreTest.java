@@ -210,7 +210,7 @@ class StoreTest {
         LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
         store.events().append(HOT_LEAD_HANDED_OFF, MONDAY_9);
         folder.foldStale(10);
-        List<OutboxRepository.WriteBack> first = store.outbox().ready(clock.instant(), 10);
+        List<io.leadsla.connector.writeback.WriteBack> first = store.outbox().ready(clock.instant(), 10);
         assertThat(first).hasSize(1);
         assertThat(first.get(0).payload()).contains("\"status\":\"ON_TRACK\"").contains("\"policyId\":\"first-contact\"")
                 .contains("\"dueAt\":\"2026-11-23T08:05:00Z\"");
@@ -225,7 +225,7 @@ class StoreTest {
         folder.foldDue(10);
         clock.set(MONDAY_9.plusSeconds(300));
         folder.foldDue(10);
-        List<OutboxRepository.WriteBack> latest = store.outbox().ready(clock.instant(), 10);
+        List<io.leadsla.connector.writeback.WriteBack> latest = store.outbox().ready(clock.instant(), 10);
         assertThat(latest).hasSize(1);
         assertThat(latest.get(0).version()).isEqualTo(3);
         assertThat(latest.get(0).payload()).contains("\"status\":\"BREACHED\"").contains("\"breachedAt\":\"2026-11-23T08:05:00Z\"");
@@ -250,7 +250,7 @@ class StoreTest {
         clock.set(MONDAY_9.plusSeconds(400));
         folder.foldStale(10);
 
-        List<TaskRequestRepository.TaskRequest> tasks = store.tasks().pending(10);
+        List<io.leadsla.connector.writeback.TaskRequest> tasks = store.tasks().pending(10);
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).key()).isEqualTo("hubspot:5101:first-contact:1:BREACH");
         assertThat(tasks.get(0).ownerId()).isEqualTo("77");
@@ -271,9 +271,9 @@ class StoreTest {
                 event("rejected-1", EventType.REJECTED, MONDAY_9.plusSeconds(600))), MONDAY_9);
         clock.set(MONDAY_9.plusSeconds(700));
         folder.foldStale(10);
-        List<TaskRequestRepository.TaskRequest> tasks = store.tasks().pending(10);
-        assertThat(tasks).extracting(TaskRequestRepository.TaskRequest::kind)
-                .containsExactly(TaskRequestRepository.Kind.MISSING_REASON);
+        List<io.leadsla.connector.writeback.TaskRequest> tasks = store.tasks().pending(10);
+        assertThat(tasks).extracting(io.leadsla.connector.writeback.TaskRequest::kind)
+                .containsExactly(io.leadsla.connector.writeback.TaskRequest.Kind.MISSING_REASON);
         // 4 business hours after 09:10 Paris, with the 12:30-13:30 lunch break: 14:10 Paris
         assertThat(tasks.get(0).dueAt()).isEqualTo(Instant.parse("2026-11-23T13:10:00Z"));
     }

@@ -1,9 +1,7 @@
-package io.leadsla.store;
+package io.leadsla.connector.writeback;
 
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.LeadKey;
-import io.leadsla.store.OutboxRepository.WriteBack;
-import io.leadsla.store.TaskRequestRepository.TaskRequest;
 import java.util.List;
 
 /**
