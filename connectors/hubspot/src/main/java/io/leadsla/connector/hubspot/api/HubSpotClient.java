@@ -71,6 +71,16 @@ public final class HubSpotClient {
                 p.path("fieldType").asText(null), p.path("groupName").asText(null), List.copyOf(options));
     }
 
+    /** The names of the property groups of an object type (GET /crm/v3/properties/{objectType}/groups). */
+    public List<String> propertyGroups(String objectType) {
+        JsonNode body = require(http.get("/crm/v3/properties/" + objectType + "/groups"), "results");
+        List<String> names = new ArrayList<>();
+        for (JsonNode g : body.get("results")) {
+            names.add(g.path("name").asText());
+        }
+        return names;
+    }
+
     /** @return {@code true} when created, {@code false} when the group exists already (409) */
     public boolean createPropertyGroup(String objectType, String name, String label) {
         ObjectNode body = http.json().createObjectNode().put("name", name).put("label", label).put("displayOrder", -1);
@@ -94,7 +104,7 @@ public final class HubSpotClient {
         }
     }
 
-    /** Properties to set on one contact; {@code traceId} comes back with a per-record error. */
+    /** Properties to set on one contact (its id is also sent as objectWriteTraceId, echoed in a per-record error). */
     public record ContactUpdate(String id, Map<String, String> properties) {
     }
 
