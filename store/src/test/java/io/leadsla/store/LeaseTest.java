@@ -87,4 +87,49 @@ class LeaseTest {
         b.release();
         assertThat(a.hold()).isTrue();
     }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void thePollStepPollsUnderTheLeaseAtItsIntervalAndResumesFromItsPosition(Backend backend) {
+        MutableClock clock = new MutableClock(T0);
+        Store store = Store.open(StoreBackends.fresh(backend), backend, clock);
+        java.util.List<java.util.Optional<String>> asked = new java.util.ArrayList<>();
+        io.leadsla.connector.poll.Poller poller = new io.leadsla.connector.poll.Poller() {
+            @Override
+            public String cursor() {
+                return "hubspot:62515:contacts";
+            }
+
+            @Override
+            public String account() {
+                return "hubspot:62515";
+            }
+
+            @Override
+            public Poll poll(java.util.Optional<String> position) {
+                asked.add(position);
+                int n = asked.size();
+                // two pages to catch up, then one per poll
+                return new Poll(java.util.List.of(new Page("hubspot-poll", "page-" + n, "{\"n\":" + n + "}")),
+                        "position-" + n, n >= 2);
+            }
+        };
+        PollStep a = new PollStep(store, poller, "a", TTL, Duration.ofSeconds(30), clock);
+        PollStep b = new PollStep(store, poller, "b", TTL, Duration.ofSeconds(30), clock);
+
+        assertThat(a.runOnce()).isEqualTo(1);
+        assertThat(b.runOnce()).as("a holds the account").isZero();
+        assertThat(a.runOnce()).as("not caught up: polls again at once").isEqualTo(1);
+        assertThat(a.runOnce()).as("caught up: waits for the interval").isZero();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(a.runOnce()).isEqualTo(1);
+        assertThat(asked).containsExactly(java.util.Optional.empty(), java.util.Optional.of("position-1"),
+                java.util.Optional.of("position-2"));
+        assertThat(store.cursors().get("hubspot:62515:contacts")).contains("position-3");
+        assertThat(store.inbox().pending(10)).extracting(InboxItem::dedupKey).containsExactly("page-1", "page-2", "page-3");
+
+        a.release();
+        assertThat(b.runOnce()).as("b takes over where a stopped").isEqualTo(1);
+        assertThat(asked.get(3)).contains("position-3");
+    }
 }
