@@ -156,6 +156,50 @@ public final class HubSpotClient {
         return new BatchUpdate(updated, errors);
     }
 
+    /**
+     * Reads up to 100 objects with their current properties and the change history of some
+     * (POST /crm/v3/objects/{type}/batch/read): the raw {@code results} elements, as HubSpot sent them.
+     */
+    public List<JsonNode> readWithHistory(String objectType, List<String> ids, List<String> properties,
+                                          List<String> propertiesWithHistory) {
+        if (ids.size() > 100) {
+            throw new IllegalArgumentException("HubSpot reads at most 100 objects per call, got " + ids.size());
+        }
+        ObjectNode body = http.json().createObjectNode();
+        ArrayNode inputs = body.putArray("inputs");
+        ids.forEach(id -> inputs.addObject().put("id", id));
+        properties.forEach(body.putArray("properties")::add);
+        propertiesWithHistory.forEach(body.putArray("propertiesWithHistory")::add);
+        JsonNode answer = require(http.post("/crm/v3/objects/" + objectType + "/batch/read", body), "results");
+        List<JsonNode> results = new ArrayList<>();
+        answer.get("results").forEach(results::add);
+        return results;
+    }
+
+    /**
+     * The contacts each activity is associated to (POST /crm/v4/associations/{type}/contacts/batch/read).
+     *
+     * @return activity id → contact ids (activities without contacts are absent)
+     */
+    public Map<String, List<String>> contactsOf(String activityType, List<String> activityIds) {
+        if (activityIds.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode body = http.json().createObjectNode();
+        ArrayNode inputs = body.putArray("inputs");
+        activityIds.forEach(id -> inputs.addObject().put("id", id));
+        JsonNode answer = require(http.post("/crm/v4/associations/" + activityType + "/contacts/batch/read", body), "results");
+        Map<String, List<String>> contacts = new LinkedHashMap<>();
+        for (JsonNode r : answer.get("results")) {
+            List<String> to = new ArrayList<>();
+            r.path("to").forEach(t -> to.add(t.path("toObjectId").asText()));
+            if (!to.isEmpty()) {
+                contacts.put(r.path("from").path("id").asText(), to);
+            }
+        }
+        return contacts;
+    }
+
     /** One page of a CRM search. */
     public SearchPage search(String objectType, SearchRequest request) {
         JsonNode body = require(http.search("/crm/v3/objects/" + objectType + "/search", request), "results");
