@@ -9,11 +9,26 @@ import io.leadsla.config.PolicyLoader;
 import io.leadsla.core.policy.PolicySet;
 import io.leadsla.service.replay.EventSources;
 import io.leadsla.service.replay.ReplayCommand;
+import io.leadsla.service.pipeline.Pipeline;
+import io.leadsla.service.pipeline.StoreHealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /** The leadsla executable: Dropwizard's {@code server} and {@code check}, plus leadsla's commands. */
 public class LeadslaApplication extends Application<LeadslaConfiguration> {
+
+    private final Clock clock;
+
+    public LeadslaApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the time every clock, lease and retry runs on (the demo accelerates it) */
+    public LeadslaApplication(Clock clock) {
+        this.clock = clock;
+    }
 
     public static void main(String[] args) throws Exception {
         new LeadslaApplication().run(args);
@@ -29,7 +44,7 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         // secrets come from the environment as ${VAR} (SPEC.md); an unset variable without a default is an error
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
-        bootstrap.addCommand(new ReplayCommand(Clock.systemUTC(), new EventSources()));
+        bootstrap.addCommand(new ReplayCommand(clock, new EventSources()));
     }
 
     @Override
@@ -37,6 +52,9 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         // fails the start with the file, line and path of a policy mistake
         PolicySet policies = new PolicyLoader().load(Path.of(configuration.getPoliciesFile()));
         environment.healthChecks().register("policies", new PoliciesHealthCheck(policies));
-        // HTTP resources, store, scheduler and connectors are wired here by the later issues
+        Pipeline pipeline = Pipeline.open(configuration.getStore(), configuration.getPipeline(), policies, List.of(), clock);
+        environment.lifecycle().manage(pipeline);
+        environment.healthChecks().register("store", new StoreHealthCheck(pipeline.store(), clock, Duration.ofMinutes(5)));
+        // HTTP resources and connectors are wired here by the connector and service issues
     }
 }

@@ -2,7 +2,11 @@ package io.leadsla.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.leadsla.service.pipeline.PipelineFactory;
+import io.leadsla.service.pipeline.StoreFactory;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * The service's YAML configuration ({@code config/leadsla.yml}); grows with the store, connector
@@ -13,6 +17,34 @@ public class LeadslaConfiguration extends Configuration {
     /** The SLA policies file (calendars, tiers, policies), relative to the working directory. */
     @NotEmpty
     private String policiesFile = "config/policies.yml";
+
+    @Valid
+    @NotNull
+    private StoreFactory store = new StoreFactory();
+
+    @Valid
+    @NotNull
+    private PipelineFactory pipeline = new PipelineFactory();
+
+    @JsonProperty
+    public StoreFactory getStore() {
+        return store;
+    }
+
+    @JsonProperty
+    public void setStore(StoreFactory store) {
+        this.store = store;
+    }
+
+    @JsonProperty
+    public PipelineFactory getPipeline() {
+        return pipeline;
+    }
+
+    @JsonProperty
+    public void setPipeline(PipelineFactory pipeline) {
+        this.pipeline = pipeline;
+    }
 
     @JsonProperty
     public String getPoliciesFile() {

@@ -23,7 +23,16 @@ class LeadslaApplicationTest {
             LeadslaApplication.class, CONFIG,
             ConfigOverride.config("policiesFile", Path.of("..", "config", "policies.yml").toString()),
             ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"));
+            ConfigOverride.config("server.adminConnectors[0].port", "0"),
+            ConfigOverride.config("store.embeddedDirectory", temporaryDirectory()));
+
+    private static String temporaryDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("leadsla-app").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void serverStartsAndReportsThePoliciesItEnforces() throws Exception {
@@ -31,7 +40,8 @@ class LeadslaApplicationTest {
                 URI.create("http://localhost:" + APP.getAdminPort() + "/healthcheck")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"policies\"").contains("2026-11-seed");
+        assertThat(health.body()).contains("\"policies\"").contains("2026-11-seed")
+                .contains("\"store\"").contains("EMBEDDED store, inbox lag 0 s");
         HttpResponse<String> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + APP.getAdminPort() + "/ping")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ping.body()).contains("pong");

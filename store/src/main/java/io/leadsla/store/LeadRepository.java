@@ -79,16 +79,18 @@ public final class LeadRepository {
     }
 
     /**
-     * After a policy change: every lead with an open clock is folded again under the new policies
-     * (closed clocks keep the version they ran under, see {@link #saveFold}).
+     * After a policy change (at start, with the policies now loaded): every lead with an open clock
+     * of another policy version is folded again under {@code currentVersion}; closed clocks keep
+     * the version they ran under (see {@link #saveFold}). With the same policies, nothing happens.
      *
      * @return how many leads were marked
      */
-    public int markOpenLeadsStale() {
+    public int markOpenLeadsStale(String currentVersion) {
         return jdbi.withHandle(h -> h.createUpdate("""
                 UPDATE leads SET stale = TRUE WHERE EXISTS (
                     SELECT 1 FROM clocks c WHERE c.crm = leads.crm AND c.record_id = leads.record_id
-                    AND c.status IN ('ON_TRACK', 'AT_RISK', 'BREACHED'))""").execute());
+                    AND c.status IN ('ON_TRACK', 'AT_RISK', 'BREACHED') AND c.policy_version <> :version)""")
+                .bind("version", currentVersion).execute());
     }
 
     void recordSla(Handle h, LeadKey lead, String sla) {

@@ -293,7 +293,8 @@ class StoreTest {
                 .replace("version: \"2026-11-seed\"", "version: \"2026-12\"")
                 .replace("      standard: 4bh", "      standard: 8bh");
         PolicySet december = new PolicyLoader().load("policies-2026-12.yml", new java.io.StringReader(yaml));
-        assertThat(store.leads().markOpenLeadsStale()).isEqualTo(1);
+        assertThat(store.leads().markOpenLeadsStale("2026-11-seed")).as("same policies: nothing to redo").isZero();
+        assertThat(store.leads().markOpenLeadsStale("2026-12")).isEqualTo(1);
         new LeadFolder(store, new ClockEngine(december), clock).foldStale(10);
 
         List<SlaClock> clocks = store.leads().clocks(LEAD);

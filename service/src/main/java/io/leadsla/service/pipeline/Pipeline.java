@@ -1,0 +1,109 @@
+package io.leadsla.service.pipeline;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.dropwizard.lifecycle.Managed;
+import io.leadsla.connector.Normalizer;
+import io.leadsla.connector.event.LeadEventsNormalizer;
+import io.leadsla.connector.poll.Poller;
+import io.leadsla.connector.writeback.CrmWriter;
+import io.leadsla.core.clock.ClockEngine;
+import io.leadsla.core.policy.PolicySet;
+import io.leadsla.store.Backend;
+import io.leadsla.store.InboxProcessor;
+import io.leadsla.store.LeadFolder;
+import io.leadsla.store.OutboxWriter;
+import io.leadsla.store.PipelineWorker;
+import io.leadsla.store.PollStep;
+import io.leadsla.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running pipeline of this instance: the store, and one worker that reads the inbox, folds
+ * leads, writes to the CRMs and polls them (docs/ARCHITECTURE.md). Started and stopped with the
+ * server; a stop lets the step in flight finish and gives the CRM account leases up.
+ */
+public final class Pipeline implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    /** What a connector adds to the pipeline. */
+    public record Connector(List<Normalizer> normalizers, List<CrmWriter> writers, List<Poller> pollers,
+                            Duration pollInterval) {
+    }
+
+    private final HikariDataSource dataSource;
+    private final Store store;
+    private final PipelineWorker worker;
+
+    private Pipeline(HikariDataSource dataSource, Store store, PipelineWorker worker) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.worker = worker;
+    }
+
+    /** Opens (and migrates) the store; the worker starts with the server. */
+    public static Pipeline open(StoreFactory storeConfig, PipelineFactory config, PolicySet policies,
+                                List<Connector> connectors, Clock clock) {
+        HikariDataSource dataSource = storeConfig.build();
+        Store store = Store.open(dataSource, Backend.ofUrl(storeConfig.jdbcUrl()), clock);
+        LOG.info("store: {}", storeConfig.describe());
+        int redo = store.leads().markOpenLeadsStale(policies.version());
+        if (redo > 0) {
+            LOG.info("policies version {}: {} leads with open clocks of another version are folded again",
+                    policies.version(), redo);
+        }
+        String instance = config.instanceId();
+        Duration lease = config.getLeaseDuration().toJavaDuration();
+        List<Normalizer> normalizers = new ArrayList<>(List.of(new LeadEventsNormalizer()));
+        List<OutboxWriter> writers = new ArrayList<>();
+        List<PollStep> polls = new ArrayList<>();
+        for (Connector c : connectors) {
+            normalizers.addAll(c.normalizers());
+            c.writers().forEach(w -> writers.add(new OutboxWriter(store, w, instance, lease, clock)));
+            c.pollers().forEach(p -> polls.add(new PollStep(store, p, instance, lease, c.pollInterval(), clock)));
+        }
+        InboxProcessor inbox = new InboxProcessor(store, normalizers, clock);
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(policies), clock);
+        int batch = config.getBatch();
+        List<PipelineWorker.Step> steps = new ArrayList<>();
+        steps.add(new PipelineWorker.Step("inbox", () -> inbox.processPending(Math.max(1, batch / 10)).items()));
+        steps.add(new PipelineWorker.Step("fold-stale", () -> folder.foldStale(batch)));
+        steps.add(new PipelineWorker.Step("fold-due", () -> folder.foldDue(batch)));
+        List<Runnable> release = new ArrayList<>();
+        for (OutboxWriter w : writers) {
+            steps.add(new PipelineWorker.Step(w.leaseName() + ":write", w::runOnce));
+            release.add(w::release);
+        }
+        for (PollStep p : polls) {
+            steps.add(new PipelineWorker.Step("poll", p::runOnce));
+            release.add(p::release);
+        }
+        PipelineWorker worker = new PipelineWorker(steps, config.getIdlePoll().toJavaDuration(), release);
+        return new Pipeline(dataSource, store, worker);
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** New inbox items were stored: process them now rather than at the next poll. */
+    public void wakeUp() {
+        worker.wakeUp();
+    }
+
+    @Override
+    public void start() {
+        worker.start();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        worker.close();
+        dataSource.close();
+    }
+}

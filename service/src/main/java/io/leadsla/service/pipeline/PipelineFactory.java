@@ -1,0 +1,71 @@
+package io.leadsla.service.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** How this instance runs the pipeline (docs/OPERATIONS.md: several instances). */
+public class PipelineFactory {
+
+    /** Unique per instance: it names the holder of leases. Empty: the host name. */
+    private String instanceId = "";
+    /** How often an idle worker looks for due clocks: the breach latency's floor. */
+    @NotNull
+    private Duration idlePoll = Duration.milliseconds(100);
+    @Min(1)
+    @Max(10_000)
+    private int batch = 500;
+    /** A CRM account's lease: a dead holder's work moves to another instance after this. */
+    @NotNull
+    private Duration leaseDuration = Duration.seconds(30);
+
+    @JsonProperty
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId == null ? "" : instanceId.trim();
+    }
+
+    public String instanceId() {
+        if (!instanceId.isEmpty()) {
+            return instanceId;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        } catch (UnknownHostException e) {
+            return "leadsla-" + ProcessHandle.current().pid();
+        }
+    }
+
+    @JsonProperty
+    public Duration getIdlePoll() {
+        return idlePoll;
+    }
+
+    @JsonProperty
+    public void setIdlePoll(Duration idlePoll) {
+        this.idlePoll = idlePoll;
+    }
+
+    @JsonProperty
+    public int getBatch() {
+        return batch;
+    }
+
+    @JsonProperty
+    public void setBatch(int batch) {
+        this.batch = batch;
+    }
+
+    @JsonProperty
+    public Duration getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    @JsonProperty
+    public void setLeaseDuration(Duration leaseDuration) {
+        this.leaseDuration = leaseDuration;
+    }
+}
