@@ -1,0 +1,30 @@
+package io.leadsla.connector.hubspot.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The inbox dedup key of a HubSpot webhook delivery: the SHA-256 of its raw body, in lower-case
+ * hex. HubSpot gives a delivery no id of its own, and a retry resends the same body, so the body
+ * is the identity (events inside are deduplicated later by event id).
+ */
+public final class DeliveryKey {
+
+    private DeliveryKey() {
+    }
+
+    public static String of(byte[] rawBody) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(rawBody));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    /** The key of a body kept as text (UTF-8, as HubSpot sends it): the same as {@link #of(byte[])}. */
+    public static String of(String body) {
+        return of(body.getBytes(StandardCharsets.UTF_8));
+    }
+}
