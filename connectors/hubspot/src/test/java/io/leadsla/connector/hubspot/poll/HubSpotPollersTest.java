@@ -184,4 +184,30 @@ class HubSpotPollersTest {
                 {"objectType":"emails","results":[{"id":"9","properties":{"hs_timestamp":"1763626500000",
                 "hs_email_direction":"INCOMING_EMAIL"},"contactIds":["5101"]}]}""")).as("the lead's own e-mail").isEmpty();
     }
+
+    @Test
+    void polledHistoryGivesTheSameEventsAsWebhooksAtTheTimeHubSpotRecorded() {
+        io.leadsla.connector.hubspot.mapping.ContactChangeInterpreter interpreter =
+                new io.leadsla.connector.hubspot.mapping.ContactChangeInterpreter(
+                        io.leadsla.connector.hubspot.mapping.HubSpotMapping.defaults());
+        String page = "{\"portalId\":\"62515\",\"objectType\":\"contacts\",\"results\":[" + contactWithHistory("5101") + "]}";
+
+        List<LeadEvent> events = new HubSpotContactPageNormalizer(JSON, interpreter).normalize(page);
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.eventId()).isEqualTo("hubspot:contact:5101:lifecyclestage:" + Instant.parse("2026-11-20T08:15:00Z").toEpochMilli());
+            assertThat(e.type()).isEqualTo(EventType.MQL_QUALIFIED);
+            assertThat(e.occurredAt()).isEqualTo(Instant.parse("2026-11-20T08:15:00Z"));
+        });
+        assertThat(events.get(0)).as("the webhook of the same change").isEqualTo(
+                new io.leadsla.connector.hubspot.webhook.HubSpotWebhookNormalizer(
+                        io.leadsla.connector.hubspot.mapping.HubSpotMapping.defaults(), 62515).normalize("""
+                        [{"eventId":1,"subscriptionId":2,"portalId":62515,"appId":3,"occurredAt":%d,
+                          "subscriptionType":"contact.propertyChange","attemptNumber":0,"objectId":5101,
+                          "propertyName":"lifecyclestage","propertyValue":"marketingqualifiedlead","changeSource":"CRM_UI",
+                          "sourceId":"userId:9001"}]""".formatted(Instant.parse("2026-11-20T08:15:00Z").toEpochMilli())).get(0));
+        assertThatThrownBy(() -> new HubSpotContactPageNormalizer(JSON, interpreter).normalize("""
+                {"results":[{"id":"1","propertiesWithHistory":{"lifecyclestage":[{"value":"lead","timestamp":"yesterday"}]}}]}"""))
+                .hasMessage("results[0].propertiesWithHistory.lifecyclestage[0].timestamp: 'yesterday' is not an instant");
+    }
 }
