@@ -9,15 +9,26 @@ import io.leadsla.config.PolicyLoader;
 import io.leadsla.core.policy.PolicySet;
 import io.leadsla.service.replay.EventSources;
 import io.leadsla.service.replay.ReplayCommand;
+import io.leadsla.connector.hubspot.api.HubSpotApiException;
+import io.leadsla.service.hubspot.HubSpotFactory;
+import io.leadsla.service.hubspot.HubSpotHealthCheck;
+import io.leadsla.service.hubspot.HubSpotWebhookResource;
 import io.leadsla.service.pipeline.Pipeline;
 import io.leadsla.service.pipeline.StoreHealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The leadsla executable: Dropwizard's {@code server} and {@code check}, plus leadsla's commands. */
 public class LeadslaApplication extends Application<LeadslaConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeadslaApplication.class);
+    /** A HubSpot batch of 100 events is tens of kilobytes; anything near a megabyte is not HubSpot. */
+    static final int MAX_WEBHOOK_BODY = 1_000_000;
 
     private final Clock clock;
 
@@ -52,9 +63,44 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         // fails the start with the file, line and path of a policy mistake
         PolicySet policies = new PolicyLoader().load(Path.of(configuration.getPoliciesFile()));
         environment.healthChecks().register("policies", new PoliciesHealthCheck(policies));
-        Pipeline pipeline = Pipeline.open(configuration.getStore(), configuration.getPipeline(), policies, List.of(), clock);
+        List<Pipeline.Connector> connectors = new ArrayList<>();
+        HubSpotFactory.Running hubspot = startHubSpot(configuration.getHubspot(), environment);
+        if (hubspot != null) {
+            connectors.add(hubspot.connector());
+        }
+        Pipeline pipeline = Pipeline.open(configuration.getStore(), configuration.getPipeline(), policies, connectors, clock);
         environment.lifecycle().manage(pipeline);
         environment.healthChecks().register("store", new StoreHealthCheck(pipeline.store(), clock, Duration.ofMinutes(5)));
-        // HTTP resources and connectors are wired here by the connector and service issues
+        if (hubspot != null) {
+            environment.jersey().register(new HubSpotWebhookResource(hubspot.signature(), hubspot.webhookUrl(),
+                    pipeline.store().inbox(), pipeline::wakeUp, clock, MAX_WEBHOOK_BODY));
+            environment.healthChecks().register("hubspot", new HubSpotHealthCheck(hubspot.client().http()));
+        }
+    }
+
+    /**
+     * Builds the HubSpot connector when its token is set, after checking its configuration and the
+     * mapping against the portal's properties (a value the portal lacks stops the start).
+     */
+    private HubSpotFactory.Running startHubSpot(HubSpotFactory config, Environment environment) {
+        if (!config.enabled()) {
+            LOG.info(config.whyOff());
+            return null;
+        }
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the HubSpot configuration cannot be used:\n  " + String.join("\n  ", problems));
+        }
+        HubSpotFactory.Running running = config.build(environment.getObjectMapper(), clock);
+        try {
+            List<String> portal = config.portalProblems(running.client());
+            if (!portal.isEmpty()) {
+                throw new IllegalStateException("the HubSpot mapping does not fit the portal:\n  " + String.join("\n  ", portal));
+            }
+        } catch (HubSpotApiException e) {
+            LOG.warn("the HubSpot mapping could not be checked against the portal now ({}); webhooks are stored meanwhile",
+                    e.getMessage());
+        }
+        return running;
     }
 }

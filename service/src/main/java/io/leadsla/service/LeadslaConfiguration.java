@@ -2,6 +2,7 @@ package io.leadsla.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.leadsla.service.hubspot.HubSpotFactory;
 import io.leadsla.service.pipeline.PipelineFactory;
 import io.leadsla.service.pipeline.StoreFactory;
 import jakarta.validation.Valid;
@@ -25,6 +26,20 @@ public class LeadslaConfiguration extends Configuration {
     @Valid
     @NotNull
     private PipelineFactory pipeline = new PipelineFactory();
+
+    @Valid
+    @NotNull
+    private HubSpotFactory hubspot = new HubSpotFactory();
+
+    @JsonProperty
+    public HubSpotFactory getHubspot() {
+        return hubspot;
+    }
+
+    @JsonProperty
+    public void setHubspot(HubSpotFactory hubspot) {
+        this.hubspot = hubspot;
+    }
 
     @JsonProperty
     public StoreFactory getStore() {

@@ -33,6 +33,15 @@ public final class HubSpotClient {
         return http;
     }
 
+    /** The portal the token belongs to: its id and time zone (GET /account-info/v3/details). */
+    public record Account(String portalId, String timeZone) {
+    }
+
+    public Account account() {
+        JsonNode body = require(http.get("/account-info/v3/details"), "portalId");
+        return new Account(body.get("portalId").asText(), body.path("timeZone").asText(null));
+    }
+
     /** A property definition: internal name, type, group and the internal values of its options. */
     public record Property(String name, String label, String type, String fieldType, String groupName,
                            List<String> options) {
