@@ -260,18 +260,21 @@ public class HubSpotFactory {
                           ContactChangeInterpreter interpreter) {
     }
 
-    /**
-     * Builds the connector. An empty {@code portalId} is read from the token's account (one call
-     * to HubSpot, which then must be reachable).
-     */
-    public Running build(ObjectMapper json, Clock clock) {
+    /** A client of the portal's API with the configured limits. */
+    public HubSpotClient client(ObjectMapper json, Clock clock) {
         HubSpotApiConfig api = new HubSpotApiConfig(baseUrl, accessToken, requestsPer10Seconds, searchPerSecond, dailyLimit,
                 dailyWarnShare, ZoneId.of(timeZone), java.time.Duration.ofSeconds(10), 4);
-        HubSpotClient client = new HubSpotClient(new HubSpotHttp(api, json, clock));
-        String portalId = this.portalId.isEmpty() ? client.account().portalId() : this.portalId;
-        ContactChangeInterpreter interpreter = new ContactChangeInterpreter(mapping);
-        List<String> watched = List.copyOf(interpreter.watchedProperties());
-        Instant start = clock.instant().minus(polling.firstLookBack.toJavaDuration());
+        return new HubSpotClient(new HubSpotHttp(api, json, clock));
+    }
+
+    /** The configured portal id, or the token's account's (one call to HubSpot). */
+    public String portalId(HubSpotClient client) {
+        return portalId.isEmpty() ? client.account().portalId() : portalId;
+    }
+
+    /** The pollers of contacts and (unless turned off) calls, e-mails and meetings, reading from {@code start}. */
+    public List<Poller> pollers(HubSpotClient client, ObjectMapper json, String portalId, Instant start) {
+        List<String> watched = List.copyOf(new ContactChangeInterpreter(mapping).watchedProperties());
         java.time.Duration overlap = polling.overlap.toJavaDuration();
         List<Poller> pollers = new ArrayList<>();
         pollers.add(new HubSpotContactPoller(client, json, portalId, watched, watched, overlap, start, polling.perPoll));
@@ -280,15 +283,29 @@ public class HubSpotFactory {
                 pollers.add(new HubSpotActivityPoller(client, json, portalId, type, overlap, start, polling.perPoll));
             }
         }
-        List<Normalizer> normalizers = List.of(
-                new HubSpotWebhookNormalizer(mapping, Long.parseLong(portalId)),
-                new HubSpotContactPageNormalizer(json, interpreter),
+        return pollers;
+    }
+
+    /** What reads the connector's inbox items: webhook batches, polled contacts, polled activities. */
+    public List<Normalizer> normalizers(ObjectMapper json, String portalId) {
+        return List.of(new HubSpotWebhookNormalizer(mapping, Long.parseLong(portalId)),
+                new HubSpotContactPageNormalizer(json, new ContactChangeInterpreter(mapping)),
                 new HubSpotActivityNormalizer(json));
+    }
+
+    /**
+     * Builds the connector. An empty {@code portalId} is read from the token's account (one call
+     * to HubSpot, which then must be reachable).
+     */
+    public Running build(ObjectMapper json, Clock clock) {
+        HubSpotClient client = client(json, clock);
+        String portalId = portalId(client);
+        List<Poller> pollers = pollers(client, json, portalId, clock.instant().minus(polling.firstLookBack.toJavaDuration()));
         HubSpotWriter writer = new HubSpotWriter(client, portalId, tasks.build(), clock);
-        Pipeline.Connector connector = new Pipeline.Connector(normalizers, List.of(writer), pollers,
+        Pipeline.Connector connector = new Pipeline.Connector(normalizers(json, portalId), List.of(writer), pollers,
                 polling.interval.toJavaDuration());
         WebhookUrl url = publicBaseUrl.isEmpty() ? WebhookUrl.asReceived() : WebhookUrl.behindProxy(publicBaseUrl);
-        return new Running(client, connector, new SignatureV3(clientSecret, clock), url, interpreter);
+        return new Running(client, connector, new SignatureV3(clientSecret, clock), url, new ContactChangeInterpreter(mapping));
     }
 
     /** The mapping checked against the portal's contact properties (their options as they are today). */

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contact properties leadsla writes (and {@code setup} creates), in their group. Their names
- * start with {@code leadsla_}, which is how the connector recognises its own writes when HubSpot
- * reports them back as property changes.
+ * The contact properties leadsla writes (and {@code setup} creates), in their group, plus the
+ * rejection-reason property reps fill. The names start with {@code leadsla_}, which is how the
+ * connector recognises its own writes when HubSpot reports them back as property changes (the
+ * rejection reason is read all the same: the mapping names it as an input).
  */
 public final class SlaProperties {
 
@@ -20,6 +21,8 @@ public final class SlaProperties {
     public static final String POLICY = "leadsla_sla_policy";
     public static final String BREACHED_AT = "leadsla_breached_at";
     public static final String ATTEMPTS = "leadsla_attempts";
+    /** Where reps give the reason of a rejection (the mapping's default {@code rejectionReasonProperty}). */
+    public static final String REJECTION_REASON = "leadsla_rejection_reason";
     /** On tasks: the idempotency key of the task request that made the task. */
     public static final String TASK_KEY = "leadsla_task_key";
 
@@ -57,7 +60,14 @@ public final class SlaProperties {
                 definition(BREACHED_AT, "SLA breached at", "datetime", "date", null,
                         "The first breach in the lead's current cycle."),
                 definition(ATTEMPTS, "SLA contact attempts", "number", "number", null,
-                        "Contact attempts by a person in the current cycle (automated e-mails do not count)."));
+                        "Contact attempts by a person in the current cycle (automated e-mails do not count)."),
+                definition(REJECTION_REASON, "Rejection reason", "enumeration", "select", List.of(
+                                option("No budget", "NO_BUDGET", 0), option("Not the decision maker", "NOT_DECISION_MAKER", 1),
+                                option("No need", "NO_NEED", 2), option("Bad timing", "BAD_TIMING", 3),
+                                option("Wrong or missing contact data", "BAD_DATA", 4),
+                                option("Chose a competitor", "COMPETITOR", 5), option("Other", "OTHER", 6)),
+                        "Why sales rejected the lead: set it with the rejection, leadsla asks for it otherwise. "
+                                + "Edit the options to your reasons."));
     }
 
     /** The task property holding leadsla's idempotency key. */

@@ -67,6 +67,7 @@ class HubSpotSetupTest {
                 "create   contacts property leadsla_sla_policy",
                 "create   contacts property leadsla_breached_at",
                 "create   contacts property leadsla_attempts",
+                "create   contacts property leadsla_rejection_reason",
                 "create   tasks property group leadsla",
                 "create   tasks property leadsla_task_key");
         hubspot.verify(0, postRequestedFor(urlMatching(".*")));
@@ -75,7 +76,7 @@ class HubSpotSetupTest {
     @Test
     void applyCreatesOnlyWhatIsMissing() {
         setup.apply();
-        hubspot.verify(4, postRequestedFor(urlEqualTo("/crm/v3/properties/contacts")));
+        hubspot.verify(5, postRequestedFor(urlEqualTo("/crm/v3/properties/contacts")));
         hubspot.verify(1, postRequestedFor(urlEqualTo("/crm/v3/properties/tasks/groups")));
         hubspot.verify(0, postRequestedFor(urlEqualTo("/crm/v3/properties/contacts/groups")));
         hubspot.verify(postRequestedFor(urlEqualTo("/crm/v3/properties/contacts"))
