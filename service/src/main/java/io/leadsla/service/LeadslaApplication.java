@@ -10,6 +10,7 @@ import io.leadsla.core.policy.PolicySet;
 import io.leadsla.service.replay.EventSources;
 import io.leadsla.service.replay.ReplayCommand;
 import io.leadsla.connector.hubspot.api.HubSpotApiException;
+import io.leadsla.service.cli.BackfillCommand;
 import io.leadsla.service.cli.SetupCommand;
 import io.leadsla.service.hubspot.HubSpotFactory;
 import io.leadsla.service.hubspot.HubSpotHealthCheck;
@@ -58,6 +59,7 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
         bootstrap.addCommand(new ReplayCommand(clock, new EventSources()));
         bootstrap.addCommand(new SetupCommand(clock, System.out));
+        bootstrap.addCommand(new BackfillCommand(clock, System.out));
     }
 
     @Override
