@@ -11,6 +11,7 @@ import io.leadsla.service.replay.EventSources;
 import io.leadsla.service.replay.ReplayCommand;
 import io.leadsla.connector.hubspot.api.HubSpotApiException;
 import io.leadsla.service.cli.BackfillCommand;
+import io.leadsla.service.cli.LeadslaCheckCommand;
 import io.leadsla.service.cli.SetupCommand;
 import io.leadsla.service.hubspot.HubSpotFactory;
 import io.leadsla.service.hubspot.HubSpotHealthCheck;
@@ -50,6 +51,13 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
     @Override
     public String getName() {
         return "leadsla";
+    }
+
+    /** Dropwizard's {@code server}, and a {@code check} that also checks policies and connector mappings. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<LeadslaConfiguration> bootstrap) {
+        bootstrap.addCommand(new io.dropwizard.core.cli.ServerCommand<>(this));
+        bootstrap.addCommand(new LeadslaCheckCommand(this));
     }
 
     @Override

@@ -25,7 +25,13 @@ class CheckCommandTest {
     void checkAcceptsTheShippedTemplateAndRefusesUnknownKeys() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(cli(out, err).run("check", CONFIG)).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        // the template names policies relative to the repository root; the tests run in service/
+        System.setProperty("dw.policiesFile", "../config/policies.yml");
+        try {
+            assertThat(cli(out, err).run("check", CONFIG)).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        } finally {
+            System.clearProperty("dw.policiesFile");
+        }
 
         Path bad = temp.resolve("bad.yml");
         Files.writeString(bad, "policiesFile: config/policies.yml\npolicyFile: typo.yml\n");
@@ -33,11 +39,29 @@ class CheckCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unrecognized field at: policyFile");
     }
 
+    @Test
+    void checkReportsAHubSpotMappingMistakeWithItsKey() throws Exception {
+        Path bad = temp.resolve("mapping.yml");
+        Files.writeString(bad, """
+                policiesFile: ../config/policies.yml
+                hubspot:
+                  accessToken: pat-na1-test
+                  clientSecret: secret
+                  portalId: "62515"
+                  mapping:
+                    mqlStages: []
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(cli(out, err).run("check", bad.toString())).isPresent();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("hubspot.mapping.mqlStages");
+    }
+
     private static Cli cli(ByteArrayOutputStream out, ByteArrayOutputStream err) {
         LeadslaApplication app = new LeadslaApplication();
         Bootstrap<LeadslaConfiguration> bootstrap = new Bootstrap<>(app);
         app.initialize(bootstrap);
-        bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(app));
+        bootstrap.addCommand(new io.leadsla.service.cli.LeadslaCheckCommand(app));
         return new Cli(new JarLocation(LeadslaApplicationTest.class), bootstrap,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
