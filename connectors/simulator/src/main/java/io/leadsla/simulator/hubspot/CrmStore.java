@@ -33,6 +33,8 @@ final class CrmStore {
     private final Map<Long, Map<ObjectType, Set<Long>>> contactToActivities = new HashMap<>();
     private final Map<ObjectType, Map<Long, Set<Long>>> activityToContacts = new EnumMap<>(ObjectType.class);
     private final Map<String, Owner> owners = new LinkedHashMap<>();
+    /** Lower-cased email → live contact id, so duplicate checks stay cheap with many contacts. */
+    private final Map<String, Long> contactsByEmail = new HashMap<>();
     private long nextObjectId = 1001;
     private long nextOwnerId = 70001;
 
@@ -154,6 +156,7 @@ final class CrmStore {
         }
         CrmObject obj = found.get();
         Instant now = clock.instant();
+        unindexEmail(obj);
         obj.archived = true;
         obj.updatedAt = now;
         obj.recordVersion(now, now.minus(searchIndexDelay));
@@ -185,6 +188,7 @@ final class CrmStore {
         }
         List<CrmChange> changes = new ArrayList<>();
         apply(primary, moved, source, now, changes);
+        unindexEmail(merged);
         merged.archived = true;
         merged.mergedInto = primary.id;
         merged.updatedAt = now;
@@ -304,10 +308,16 @@ final class CrmStore {
         if (next == null ? previous == null : next.equals(previous)) {
             return false;
         }
+        if (obj.type == ObjectType.CONTACTS && "email".equals(name)) {
+            unindexEmail(obj);
+        }
         if (next == null) {
             obj.properties.remove(name);
         } else {
             obj.properties.put(name, next);
+        }
+        if (obj.type == ObjectType.CONTACTS && "email".equals(name) && next != null) {
+            contactsByEmail.put(next.toLowerCase(Locale.ROOT), obj.id);
         }
         String recorded = next == null ? "" : next;
         obj.history.computeIfAbsent(name, k -> new ArrayList<>()).add(new PropertyChange(recorded, now, source));
@@ -401,12 +411,16 @@ final class CrmStore {
         if (isBlank(email)) {
             return;
         }
-        String wanted = email.toLowerCase(Locale.ROOT);
-        for (CrmObject o : objects.get(ObjectType.CONTACTS).values()) {
-            String other = o.properties.get("email");
-            if (!o.archived && o.id != selfId && other != null && other.toLowerCase(Locale.ROOT).equals(wanted)) {
-                throw ApiException.conflict("Contact already exists. Existing ID: " + o.id);
-            }
+        Long other = contactsByEmail.get(email.toLowerCase(Locale.ROOT));
+        if (other != null && other != selfId) {
+            throw ApiException.conflict("Contact already exists. Existing ID: " + other);
+        }
+    }
+
+    private void unindexEmail(CrmObject contact) {
+        String email = contact.properties.get("email");
+        if (email != null) {
+            contactsByEmail.remove(email.toLowerCase(Locale.ROOT), contact.id);
         }
     }
 
@@ -437,7 +451,7 @@ final class CrmStore {
 
     private static int stageRank(String stage) {
         for (int i = 0; i < DefaultProperties.LIFECYCLE_STAGES.size(); i++) {
-            if (DefaultProperties.LIFECYCLE_STAGES.get(i)[0].equals(stage)) {
+            if (DefaultProperties.LIFECYCLE_STAGES.get(i).value().equals(stage)) {
                 return i;
             }
         }

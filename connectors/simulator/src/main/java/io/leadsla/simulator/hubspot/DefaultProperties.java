@@ -11,15 +11,19 @@ import java.util.List;
  */
 final class DefaultProperties {
     /** Default lifecycle stages, in pipeline order, with their labels. */
-    static final List<String[]> LIFECYCLE_STAGES = List.of(
-            new String[] {"subscriber", "Subscriber"},
-            new String[] {"lead", "Lead"},
-            new String[] {"marketingqualifiedlead", "Marketing Qualified Lead"},
-            new String[] {"salesqualifiedlead", "Sales Qualified Lead"},
-            new String[] {"opportunity", "Opportunity"},
-            new String[] {"customer", "Customer"},
-            new String[] {"evangelist", "Evangelist"},
-            new String[] {"other", "Other"});
+    static final List<Stage> LIFECYCLE_STAGES = List.of(
+            new Stage("subscriber", "Subscriber"),
+            new Stage("lead", "Lead"),
+            new Stage("marketingqualifiedlead", "Marketing Qualified Lead"),
+            new Stage("salesqualifiedlead", "Sales Qualified Lead"),
+            new Stage("opportunity", "Opportunity"),
+            new Stage("customer", "Customer"),
+            new Stage("evangelist", "Evangelist"),
+            new Stage("other", "Other"));
+
+    /** A lifecycle stage's internal value and label. */
+    record Stage(String value, String label) {
+    }
 
     private final PropertyCatalog catalog;
     private final Instant now;
@@ -61,8 +65,8 @@ final class DefaultProperties {
         def(c, "phone", "Phone Number", "phone_number", "phonenumber", "contactinformation", List.of(), false);
         string(c, "country", "Country/Region", "contactinformation");
         List<PropertyDefinition.Option> stages = new ArrayList<>();
-        for (String[] s : LIFECYCLE_STAGES) {
-            stages.add(option(s[1], s[0], stages.size()));
+        for (Stage s : LIFECYCLE_STAGES) {
+            stages.add(option(s.label(), s.value(), stages.size()));
         }
         def(c, "lifecyclestage", "Lifecycle Stage", "enumeration", "radio", "contactinformation", stages, false);
         def(c, "hs_lead_status", "Lead Status", "enumeration", "radio", "sales_properties", List.of(
@@ -83,9 +87,9 @@ final class DefaultProperties {
         def(c, "lastmodifieddate", "Last Modified Date", "datetime", "date", "contactinformation", List.of(),
                 true);
         def(c, "hs_object_id", "Record ID", "number", "number", "contactinformation", List.of(), true);
-        for (String[] s : LIFECYCLE_STAGES) {
-            def(c, "hs_lifecyclestage_" + s[0] + "_date",
-                    "Date entered \"" + s[1] + " (Lifecycle Stage Pipeline)\"", "datetime", "date",
+        for (Stage s : LIFECYCLE_STAGES) {
+            def(c, "hs_lifecyclestage_" + s.value() + "_date",
+                    "Date entered \"" + s.label() + " (Lifecycle Stage Pipeline)\"", "datetime", "date",
                     "contactinformation", List.of(), false);
         }
         // Sales-activity rollups HubSpot maintains when calls, emails and meetings are logged.

@@ -276,8 +276,9 @@ final class ObjectsApi {
     static Map<String, String> properties(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> out.put(e.getKey(),
-                    e.getValue().isNull() ? "" : e.getValue().asText()));
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+            }
         }
         return out;
     }

@@ -164,6 +164,9 @@ class ContactsApiTest {
                 .isTrue();
         assertThat(api.delete("/crm/v3/objects/contacts/" + id).status()).isEqualTo(204);
         assertThat(sim.contacts()).isEmpty();
+        // The archived contact's email is free again.
+        assertThat(api.post("/crm/v3/objects/contacts", q("{'properties':{'email':'h@example.com'}}")).status())
+                .isEqualTo(201);
     }
 
     @Test
