@@ -1,0 +1,328 @@
+package io.leadsla.simulator.hubspot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivers the app's webhook events like HubSpot does: POSTs of JSON arrays of up to 100 events, at most
+ * 10 in flight, signed (v3 and legacy v1 headers), a delivery failing on connection error, timeout or any
+ * non-2xx answer. Failed events are retried after the configured delays with {@code attemptNumber}
+ * raised, rejoining the queue behind newer events, so retries can be re-batched and arrive out of order.
+ * Every request is recorded for tests. Nothing is delivered until {@link #configure} is called; changes
+ * made before that are not queued (HubSpot only notifies subscribed, installed apps).
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final ObjectMapper mapper;
+    private final long portalId;
+    private final long appId;
+    private final Object lock = new Object();
+    private final Deque<WebhookEvent> queue = new ArrayDeque<>();
+    private final List<WebhookAttempt> attempts = new ArrayList<>();
+    private final List<WebhookEvent> abandoned = new ArrayList<>();
+    private final AtomicLong nextEventId = new AtomicLong(1);
+    private final Random random = new Random(20_240_601L);
+    private final ScheduledExecutorService retryTimer;
+    private final ExecutorService httpExecutor;
+    private final HttpClient http;
+    private final Thread worker;
+    private WebhookConfig config;
+    private boolean paused;
+    private boolean closed;
+    private int inFlight;
+    private int scheduledRetries;
+
+    WebhookDispatcher(ObjectMapper mapper, long portalId, long appId) {
+        this.mapper = mapper;
+        this.portalId = portalId;
+        this.appId = appId;
+        this.retryTimer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hubspot-sim-webhook-retry"));
+        this.httpExecutor = Executors.newFixedThreadPool(2, r -> daemon(r, "hubspot-sim-webhook-http"));
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpExecutor)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.worker = daemon(this::run, "hubspot-sim-webhook-dispatch");
+        this.worker.start();
+    }
+
+    /** Starts (or reconfigures) delivery to the app's target URL with its subscriptions. */
+    public void configure(WebhookConfig webhookConfig) {
+        synchronized (lock) {
+            this.config = webhookConfig;
+            lock.notifyAll();
+        }
+    }
+
+    /** Stops producing and delivering events; queued events are dropped. */
+    public void disable() {
+        synchronized (lock) {
+            this.config = null;
+            queue.clear();
+            lock.notifyAll();
+        }
+    }
+
+    /** Holds deliveries (events keep queueing), e.g. to make a test build up a large batch. */
+    public void pause() {
+        synchronized (lock) {
+            paused = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (lock) {
+            paused = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** Every delivery request made so far, in the order answers came back. */
+    public List<WebhookAttempt> attempts() {
+        synchronized (lock) {
+            return List.copyOf(attempts);
+        }
+    }
+
+    /** Events of all successful deliveries (with the attempt number they succeeded on). */
+    public List<WebhookEvent> delivered() {
+        synchronized (lock) {
+            List<WebhookEvent> out = new ArrayList<>();
+            attempts.stream().filter(WebhookAttempt::succeeded).forEach(a -> out.addAll(a.events()));
+            return out;
+        }
+    }
+
+    /** Events given up on after the last retry. */
+    public List<WebhookEvent> abandoned() {
+        synchronized (lock) {
+            return List.copyOf(abandoned);
+        }
+    }
+
+    /** Events waiting to be sent (not counting those in flight or waiting for a retry). */
+    public int queued() {
+        synchronized (lock) {
+            return queue.size();
+        }
+    }
+
+    /** Waits until nothing is queued, in flight or scheduled for retry; false on timeout. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (!(queue.isEmpty() && inFlight == 0 && scheduledRetries == 0)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    /** Turns a portal change into events for the matching subscriptions and queues them. */
+    void onChange(CrmChange change) {
+        synchronized (lock) {
+            if (config == null || closed) {
+                return;
+            }
+            for (WebhookSubscription sub : config.subscriptions()) {
+                WebhookEvent e = eventFor(change, sub);
+                if (e != null) {
+                    queue.addLast(e);
+                }
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private WebhookEvent eventFor(CrmChange change, WebhookSubscription sub) {
+        String prefix = change.type().singular() + ".";
+        if (!sub.subscriptionType().startsWith(prefix)) {
+            return null;
+        }
+        String kind = sub.subscriptionType().substring(prefix.length());
+        long occurredAt = change.at().toEpochMilli();
+        String source = change.source().sourceType();
+        String sourceId = change.source().sourceId();
+        if (change instanceof CrmChange.Created c && kind.equals("creation")) {
+            return event(sub, occurredAt, c.objectId(), null, null, "CREATED", source, sourceId, null);
+        }
+        if (change instanceof CrmChange.Deleted d && kind.equals("deletion")) {
+            return event(sub, occurredAt, d.objectId(), null, null, "DELETED", source, sourceId, null);
+        }
+        if (change instanceof CrmChange.PropertyChanged p && kind.equals("propertyChange")
+                && p.propertyName().equals(sub.propertyName())) {
+            return event(sub, occurredAt, p.objectId(), p.propertyName(), p.propertyValue(), null, source, sourceId,
+                    null);
+        }
+        if (change instanceof CrmChange.Merged m && kind.equals("merge")) {
+            return event(sub, occurredAt, m.primaryObjectId(), null, null, null, source, sourceId, m);
+        }
+        return null;
+    }
+
+    private WebhookEvent event(WebhookSubscription sub, long occurredAt, long objectId, String propertyName,
+                               String propertyValue, String changeFlag, String source, String sourceId,
+                               CrmChange.Merged merge) {
+        return new WebhookEvent(nextEventId.getAndIncrement(), sub.id(), portalId, appId, occurredAt,
+                sub.subscriptionType(), 0, objectId, propertyName, propertyValue, changeFlag, source, sourceId,
+                merge == null ? null : merge.primaryObjectId(), merge == null ? null : merge.mergedObjectIds(),
+                merge == null ? null : merge.newObjectId(), merge == null ? null : merge.numberOfPropertiesMoved());
+    }
+
+    private void run() {
+        while (true) {
+            List<WebhookEvent> batch = new ArrayList<>();
+            WebhookConfig cfg;
+            synchronized (lock) {
+                try {
+                    while (!closed && (paused || config == null || queue.isEmpty()
+                            || inFlight >= config.maxInFlight())) {
+                        lock.wait();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closed) {
+                    return;
+                }
+                cfg = config;
+                while (!queue.isEmpty() && batch.size() < cfg.maxBatchSize()) {
+                    batch.add(queue.removeFirst());
+                }
+                inFlight++;
+            }
+            send(batch, cfg);
+        }
+    }
+
+    private void send(List<WebhookEvent> batch, WebhookConfig cfg) {
+        String body;
+        try {
+            ArrayNode array = mapper.createArrayNode();
+            batch.forEach(e -> array.add(e.toJson(mapper)));
+            body = mapper.writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        long timestamp = cfg.signatureClock().millis();
+        String uri = cfg.targetUrl().toString();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(cfg.targetUrl())
+                    .timeout(cfg.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("X-HubSpot-Signature", WebhookSigner.v1(cfg.clientSecret(), body))
+                    .header("X-HubSpot-Signature-Version", "v1")
+                    .header("X-HubSpot-Signature-v3", WebhookSigner.v3(cfg.clientSecret(), "POST", uri, body,
+                            timestamp))
+                    .header("X-HubSpot-Request-Timestamp", Long.toString(timestamp))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            finish(batch, cfg, -1, e.toString(), body);
+            return;
+        }
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            if (error != null) {
+                finish(batch, cfg, -1, error.toString(), body);
+            } else {
+                finish(batch, cfg, response.statusCode(), null, body);
+            }
+        });
+    }
+
+    private void finish(List<WebhookEvent> batch, WebhookConfig cfg, int status, String error, String body) {
+        WebhookAttempt attempt = new WebhookAttempt(Clock.systemUTC().instant(), batch, status, error, body);
+        synchronized (lock) {
+            attempts.add(attempt);
+            if (!attempt.succeeded()) {
+                LOG.debug("webhook delivery of {} events failed: status {} {}", batch.size(), status, error);
+                scheduleRetries(batch, cfg);
+            }
+            inFlight--;
+            lock.notifyAll();
+        }
+    }
+
+    /** Called with the lock held. */
+    private void scheduleRetries(List<WebhookEvent> batch, WebhookConfig cfg) {
+        Map<Integer, List<WebhookEvent>> byAttempt = new LinkedHashMap<>();
+        for (WebhookEvent e : batch) {
+            if (e.attemptNumber() < cfg.retryDelays().size()) {
+                byAttempt.computeIfAbsent(e.attemptNumber(), k -> new ArrayList<>()).add(e.nextAttempt());
+            } else {
+                abandoned.add(e);
+            }
+        }
+        if (closed) {
+            return;
+        }
+        byAttempt.forEach((attemptNumber, events) -> {
+            scheduledRetries++;
+            Duration delay = cfg.retryDelays().get(attemptNumber);
+            retryTimer.schedule(() -> requeue(events, cfg.shuffleRetries()), delay.toNanos(), TimeUnit.NANOSECONDS);
+        });
+    }
+
+    private void requeue(List<WebhookEvent> events, boolean shuffle) {
+        synchronized (lock) {
+            scheduledRetries--;
+            if (config != null && !closed) {
+                for (WebhookEvent e : events) {
+                    if (shuffle && !queue.isEmpty()) {
+                        List<WebhookEvent> all = new ArrayList<>(queue);
+                        all.add(random.nextInt(all.size() + 1), e);
+                        queue.clear();
+                        queue.addAll(all);
+                    } else {
+                        queue.addLast(e);
+                    }
+                }
+            }
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            queue.clear();
+            scheduledRetries = 0;
+            lock.notifyAll();
+        }
+        retryTimer.shutdownNow();
+        httpExecutor.shutdownNow();
+        worker.interrupt();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
