@@ -23,7 +23,58 @@ final class AssociationsApi {
     }
 
     void register(Router router) {
-        router.add("GET", "/crm/v4/objects/{objectType}/{id}/associations/{toObjectType}", this::list);
+        router.add("GET", "/crm/v4/objects/{objectType}/{id}/associations/{toObjectType}", this::list)
+                .add("POST", "/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read", this::batchRead);
+    }
+
+    /**
+     * {@code POST /crm/v4/associations/{from}/{to}/batch/read} with {@code {"inputs":[{"id":…}]}}:
+     * {@code {"status":"COMPLETE","results":[{"from":{"id"},"to":[{"toObjectId","associationTypes"}]}]}};
+     * inputs without associations are left out of the results (inferred: HubSpot reports them as errors
+     * in a 207, which leadsla treats the same way).
+     */
+    private ApiResponse batchRead(ApiRequest request) {
+        String rawFrom = request.pathParam("fromObjectType");
+        String rawTo = request.pathParam("toObjectType");
+        ObjectType from = ObjectType.parse(rawFrom).orElseThrow(() -> ApiException.validation(
+                "Unable to infer object type from: " + rawFrom));
+        ObjectType to = ObjectType.parse(rawTo).orElseThrow(() -> ApiException.validation(
+                "Unable to infer object type from: " + rawTo));
+        com.fasterxml.jackson.databind.JsonNode inputs = request.json().path("inputs");
+        if (!inputs.isArray()) {
+            throw ApiException.validation("inputs must be an array");
+        }
+        ObjectNode body = views.mapper().createObjectNode().put("status", "COMPLETE");
+        ArrayNode results = body.putArray("results");
+        for (com.fasterxml.jackson.databind.JsonNode input : inputs) {
+            String id = input.path("id").asText("");
+            List<Long> targets = new ArrayList<>();
+            int typeId = 0;
+            if (from.isActivity() && to == ObjectType.CONTACTS && !id.isBlank() && store.exists(from, id)) {
+                targets.addAll(store.contactsOf(from, Long.parseLong(id.trim())));
+                typeId = from.toContactTypeId();
+            } else if (from == ObjectType.CONTACTS && to.isActivity() && store.exists(from, id)) {
+                targets.addAll(store.activitiesOf(id, to));
+                typeId = to.contactToTypeId();
+            }
+            if (targets.isEmpty()) {
+                continue;
+            }
+            ObjectNode r = results.addObject();
+            r.putObject("from").put("id", id);
+            ArrayNode toArray = r.putArray("to");
+            for (Long target : targets) {
+                ObjectNode t = toArray.addObject();
+                t.put("toObjectId", target);
+                ObjectNode type = t.putArray("associationTypes").addObject();
+                type.put("category", "HUBSPOT_DEFINED");
+                type.put("typeId", typeId);
+                type.putNull("label");
+            }
+        }
+        body.put("startedAt", HubSpotTime.format(java.time.Instant.now()));
+        body.put("completedAt", HubSpotTime.format(java.time.Instant.now()));
+        return ApiResponse.json(views.mapper(), 200, body);
     }
 
     private ApiResponse list(ApiRequest request) {

@@ -57,6 +57,7 @@ public final class HubSpotSimulator implements AutoCloseable {
         new ObjectsApi(store, views, options.clock(), options.appId()).register(router);
         new AssociationsApi(store, views).register(router);
         new OwnersApi(store, views).register(router);
+        new AccountApi(options, views).register(router);
         this.frontend = new HttpFrontend(options, router, mapper, new ErrorBodies(mapper, options.portalId()),
                 faults, requestLog);
     }
