@@ -84,6 +84,30 @@ public final class OutboxRepository {
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("version", version).execute()) == 1;
     }
 
+    /**
+     * The CRM has these states: each row goes unless a newer state was queued meanwhile; one
+     * transaction for the batch (a CRM batch of 100 would otherwise cost 100 commits).
+     *
+     * @return how many rows were removed
+     */
+    public int written(java.util.Collection<WriteBack> writeBacks) {
+        if (writeBacks.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction(h -> {
+            org.jdbi.v3.core.statement.PreparedBatch delete = h.prepareBatch(
+                    "DELETE FROM outbox WHERE crm = :crm AND record_id = :record AND version = :version");
+            for (WriteBack w : writeBacks) {
+                delete.bind("crm", w.lead().crm().id()).bind("record", w.lead().recordId()).bind("version", w.version()).add();
+            }
+            int removed = 0;
+            for (int n : delete.execute()) {
+                removed += n;
+            }
+            return removed;
+        });
+    }
+
     /** Keeps the write-back of {@code version} for another try at {@code retryAt} (unless a newer state replaced it). */
     public void failed(LeadKey lead, long version, Instant retryAt, String error) {
         jdbi.useHandle(h -> h.createUpdate("""

@@ -107,10 +107,11 @@ public final class OutboxWriter {
         store.apiUsage().add(crm.account(), now, 1);
         java.util.Map<io.leadsla.core.event.LeadKey, Outcome> byLead = new java.util.HashMap<>();
         outcomes.forEach(o -> byLead.put(o.lead(), o));
+        List<WriteBack> written = new java.util.ArrayList<>();
         for (WriteBack w : batch) {
             Outcome o = byLead.get(w.lead());
             if (o instanceof CrmWriter.Written) {
-                store.outbox().written(w.lead(), w.version());
+                written.add(w);
             } else if (o instanceof CrmWriter.Rejected r) {
                 LOG.warn("{} refused the SLA fields of {}: {}", crm.account(), w.lead(), r.error());
                 store.outbox().refused(w.lead(), w.version(), r.error(), now);
@@ -119,6 +120,7 @@ public final class OutboxWriter {
                 store.outbox().failed(w.lead(), w.version(), retryAt(now, w.attempts(), w.lead().hashCode()), error);
             }
         }
+        store.outbox().written(written);
     }
 
     private void createTask(TaskRequest request) {

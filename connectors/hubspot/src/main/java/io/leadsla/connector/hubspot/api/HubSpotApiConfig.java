@@ -28,11 +28,11 @@ public record HubSpotApiConfig(String baseUrl, String accessToken, int requestsP
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(accountZone, "accountZone");
         Objects.requireNonNull(callTimeout, "callTimeout");
-        if (requestsPer10Seconds < 2) {
-            throw new IllegalArgumentException("requestsPer10Seconds must be at least 2, was " + requestsPer10Seconds);
+        if (requestsPer10Seconds < 3) {
+            throw new IllegalArgumentException("requestsPer10Seconds must be at least 3, was " + requestsPer10Seconds);
         }
-        if (searchPerSecond < 2) {
-            throw new IllegalArgumentException("searchPerSecond must be at least 2, was " + searchPerSecond);
+        if (searchPerSecond < 3) {
+            throw new IllegalArgumentException("searchPerSecond must be at least 3, was " + searchPerSecond);
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
