@@ -144,4 +144,24 @@ class HubSpotEndToEndTest {
                 .until(() -> HUBSPOT.requests().count("POST /crm/v3/objects/{objectType}/batch/update") == writes);
         assertThat(HUBSPOT.tasksOf(hot.id())).hasSize(1);
     }
+
+    @Test
+    void writesHubSpotRefusedDuringAnOutageGoOutOnceItIsBack() throws Exception {
+        webhooksToLeadsla();
+        Owner rep = HUBSPOT.actions().addOwner("otto@example.com", "Otto", "Rep");
+        ChangeSource marketing = ChangeSource.workflow(77);
+        HUBSPOT.outage(true); // the API answers 503; webhooks keep coming and are stored
+        ObjectSnapshot lead = HUBSPOT.actions().createContact(Map.of("email", "outage@example.com", "hubspotscore", "95"),
+                marketing);
+        HUBSPOT.actions().setProperty(lead.id(), "lifecyclestage", "marketingqualifiedlead", marketing);
+        HUBSPOT.actions().assignOwner(lead.id(), rep.id(), marketing);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                HUBSPOT.requests().statusCounts().entrySet().stream().anyMatch(e -> e.getKey().contains("batch/update")
+                        && e.getKey().endsWith("-> 503")));
+        assertThat(status(lead.id())).as("nothing written while HubSpot is down").isNull();
+
+        HUBSPOT.outage(false);
+        CLOCK.advance(Duration.ofMinutes(1)); // past the outbox's backoff
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ON_TRACK".equals(status(lead.id())));
+    }
 }
