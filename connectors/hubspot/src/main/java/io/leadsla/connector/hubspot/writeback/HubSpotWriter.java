@@ -1,5 +1,6 @@
 package io.leadsla.connector.hubspot.writeback;
 
+import io.leadsla.connector.writeback.TaskTemplates;
 import io.leadsla.connector.hubspot.api.HubSpotApiException;
 import io.leadsla.connector.hubspot.api.HubSpotClient;
 import io.leadsla.connector.writeback.CrmWriter;

@@ -16,7 +16,7 @@ import io.leadsla.connector.hubspot.poll.HubSpotContactPageNormalizer;
 import io.leadsla.connector.hubspot.poll.HubSpotContactPoller;
 import io.leadsla.connector.hubspot.setup.HubSpotSetup;
 import io.leadsla.connector.hubspot.writeback.HubSpotWriter;
-import io.leadsla.connector.hubspot.writeback.TaskTemplates;
+import io.leadsla.connector.writeback.TaskTemplates;
 import io.leadsla.connector.poll.Poller;
 import io.leadsla.connector.writeback.CrmWriter;
 import io.leadsla.connector.writeback.SlaPayload;

@@ -1,5 +1,6 @@
 package io.leadsla.connector.hubspot.writeback;
 
+import io.leadsla.connector.writeback.TaskTemplates;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;

@@ -1,6 +1,5 @@
-package io.leadsla.connector.hubspot.writeback;
+package io.leadsla.connector.writeback;
 
-import io.leadsla.connector.writeback.TaskRequest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +16,10 @@ import java.util.Objects;
  */
 public record TaskTemplates(Template breach, Template missingReason, Map<String, String> escalateTo, ZoneId zone) {
 
-    /** One kind of task: subject, body, HubSpot priority (LOW, MEDIUM, HIGH) and type (TODO, CALL, EMAIL). */
+    /**
+     * One kind of task: subject, body, and the CRM's own priority and type values (HubSpot: LOW,
+     * MEDIUM, HIGH and TODO, CALL, EMAIL; Salesforce: High, Normal, Low and its Task types).
+     */
     public record Template(String subject, String body, String priority, String type) {
         public Template {
             Objects.requireNonNull(subject, "subject");
@@ -32,14 +34,21 @@ public record TaskTemplates(Template breach, Template missingReason, Map<String,
         Objects.requireNonNull(zone, "zone");
     }
 
+    /** HubSpot's defaults: priorities HIGH / MEDIUM, types CALL / TODO. */
     public static TaskTemplates defaults(ZoneId zone) {
+        return defaults(zone, "HIGH", "CALL", "MEDIUM", "TODO");
+    }
+
+    /** The default texts with a CRM's own priority and type values. */
+    public static TaskTemplates defaults(ZoneId zone, String breachPriority, String breachType, String reasonPriority,
+                                         String reasonType) {
         return new TaskTemplates(
                 new Template("Lead SLA breached: {policy}",
                         "The {policy} promise for this lead was due {dueAt} and was not kept. Contact the lead now "
-                                + "and log the call or e-mail.", "HIGH", "CALL"),
+                                + "and log the call or e-mail.", breachPriority, breachType),
                 new Template("Add a rejection reason",
                         "This lead was rejected without a reason. Set the rejection reason so marketing can learn "
-                                + "from it (due {dueAt}).", "MEDIUM", "TODO"),
+                                + "from it (due {dueAt}).", reasonPriority, reasonType),
                 Map.of(), zone);
     }
 
