@@ -1,0 +1,189 @@
+package io.leadsla.connector.salesforce.poll;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sforce.soap.partner.QueryResult;
+import com.sforce.soap.partner.sobject.SObject;
+import io.leadsla.connector.poll.Poller;
+import io.leadsla.connector.salesforce.api.SalesforceApiException;
+import io.leadsla.connector.salesforce.api.SalesforceSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Incremental SOQL on one object: records whose {@code stampField} (SystemModstamp, or CreatedDate
+ * for history rows, which never change) is at or after the stored position, oldest first, paged
+ * with queryMore, at most {@code perPoll} records per poll. A complete read moves the position to
+ * the last stamp less an overlap (changes commit, and become visible, late); a partial read to the
+ * last stamp, so the window moves on. Each inbox page holds up to 200 records as flat field → text
+ * maps. Near the org's daily limit, polling slows down and then pauses (write-backs come first).
+ */
+public final class SoqlPoller implements Poller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoqlPoller.class);
+    private static final int PAGE = 200;
+
+    private final SalesforceSession session;
+    private final ObjectMapper json;
+    private final String orgId;
+    private final String objectType;
+    private final List<String> fields;
+    private final String stampField;
+    private final String condition;
+    private final String source;
+    private final int perPoll;
+    private final Duration overlap;
+    private final Instant start;
+    private boolean skipNext;
+    private boolean unavailableLogged;
+
+    /**
+     * @param condition an extra SOQL condition (e.g. {@code WhoId != null}), or null
+     * @param source    the inbox source of the pages (which normalizer reads them)
+     */
+    public SoqlPoller(SalesforceSession session, ObjectMapper json, String orgId, String objectType, List<String> fields,
+                      String stampField, String condition, String source, int perPoll, Duration overlap, Instant start) {
+        this.session = session;
+        this.json = json;
+        this.orgId = orgId;
+        this.objectType = objectType;
+        this.fields = List.copyOf(fields);
+        this.stampField = stampField;
+        this.condition = condition;
+        this.source = source;
+        this.perPoll = perPoll;
+        this.overlap = overlap;
+        this.start = start;
+        if (!this.fields.contains("Id") || !this.fields.contains(stampField)) {
+            throw new IllegalArgumentException("the fields must include Id and " + stampField);
+        }
+    }
+
+    @Override
+    public String cursor() {
+        return "salesforce:" + orgId + ":" + objectType;
+    }
+
+    @Override
+    public String account() {
+        return "salesforce:" + orgId;
+    }
+
+    /** The SOQL of a poll from {@code from}. */
+    String soql(Instant from) {
+        return "SELECT " + String.join(", ", fields) + " FROM " + objectType + " WHERE " + stampField + " >= " + from
+                + (condition == null ? "" : " AND " + condition) + " ORDER BY " + stampField + ", Id";
+    }
+
+    @Override
+    public Poll poll(Optional<String> position) {
+        String here = position.orElse(start.toString());
+        if (session.budget().pauseNonEssential() || (session.budget().slowDown() && (skipNext = !skipNext))) {
+            return new Poll(List.of(), here, true); // the budget is for write-backs now
+        }
+        Instant from = Instant.parse(here);
+        List<SObject> records = new ArrayList<>();
+        boolean complete;
+        try {
+            QueryResult result = session.call("query " + objectType, c -> c.query(soql(from)));
+            records.addAll(List.of(result.getRecords()));
+            while (!result.isDone() && records.size() < perPoll) {
+                String locator = result.getQueryLocator();
+                result = session.call("queryMore " + objectType, c -> c.queryMore(locator));
+                records.addAll(List.of(result.getRecords()));
+            }
+            complete = result.isDone();
+        } catch (SalesforceApiException e) {
+            if ("INVALID_TYPE".equals(e.code()) || "INVALID_FIELD".equals(e.code())) {
+                // e.g. LeadHistory without field history tracking, or a field the org lacks
+                if (!unavailableLogged) {
+                    LOG.warn("polling {} is off: {}", objectType, e.getMessage());
+                    unavailableLogged = true;
+                }
+                return new Poll(List.of(), here, true);
+            }
+            throw e;
+        }
+        Instant last = from;
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < records.size(); i += PAGE) {
+            ObjectNode body = json.createObjectNode().put("orgId", orgId).put("objectType", objectType);
+            ArrayNode rows = body.putArray("records");
+            for (SObject record : records.subList(i, Math.min(records.size(), i + PAGE))) {
+                ObjectNode row = rows.addObject();
+                for (String field : fields) {
+                    Object value = record.getField(field);
+                    if (value == null) {
+                        row.putNull(field);
+                    } else {
+                        row.put(field, value.toString());
+                    }
+                }
+                Instant stamp = stamp(record.getField(stampField));
+                if (stamp != null && stamp.isAfter(last)) {
+                    last = stamp;
+                }
+            }
+            String text = body.toString();
+            pages.add(new Page(source, sha256(text), text));
+        }
+        Instant next;
+        if (complete) {
+            Instant behind = last.minus(overlap);
+            next = behind.isAfter(from) ? behind : from;
+        } else {
+            next = last.isAfter(from) ? last : from.plusMillis(1);
+        }
+        return new Poll(pages, next.toString(), complete);
+    }
+
+    private static Instant stamp(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The pollers of a lead's life: Lead, LeadHistory, and Task and Event on leads. */
+    public static List<Poller> forLeads(SalesforceSession session, ObjectMapper json, String orgId, List<String> leadFields,
+                                        int perPoll, Duration overlap, Instant start) {
+        List<String> lead = new ArrayList<>(List.of("Id", "Status", "OwnerId", "IsConverted", "ConvertedDate", "CreatedDate",
+                "LastModifiedDate", "LastModifiedById", "SystemModstamp"));
+        leadFields.stream().filter(f -> !lead.contains(f)).forEach(lead::add);
+        return List.of(
+                new SoqlPoller(session, json, orgId, "Lead", lead, "SystemModstamp", null, "salesforce-poll-leads", perPoll,
+                        overlap, start),
+                new SoqlPoller(session, json, orgId, "LeadHistory",
+                        List.of("Id", "LeadId", "Field", "OldValue", "NewValue", "CreatedDate", "CreatedById"), "CreatedDate",
+                        null, "salesforce-poll-history", perPoll, overlap, start),
+                new SoqlPoller(session, json, orgId, "Task", List.of("Id", "WhoId", "OwnerId", "Type", "TaskSubtype", "Subject",
+                        "Status", "ActivityDate", "CreatedDate", "CreatedById", "SystemModstamp", "LeadSLA_Task_Key__c"),
+                        "SystemModstamp", "WhoId != null", "salesforce-poll-activities", perPoll, overlap, start),
+                new SoqlPoller(session, json, orgId, "Event", List.of("Id", "WhoId", "OwnerId", "Subject", "StartDateTime",
+                        "EndDateTime", "CreatedDate", "CreatedById", "SystemModstamp"),
+                        "SystemModstamp", "WhoId != null", "salesforce-poll-activities", perPoll, overlap, start));
+    }
+}
