@@ -103,7 +103,14 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the HubSpot configuration cannot be used:\n  " + String.join("\n  ", problems));
         }
-        HubSpotFactory.Running running = config.build(environment.getObjectMapper(), clock);
+        HubSpotFactory.Running running;
+        try {
+            running = config.build(environment.getObjectMapper(), clock);
+        } catch (HubSpotApiException e) {
+            // only an empty portalId needs HubSpot at start (to read it from the token's account)
+            throw new IllegalStateException("cannot read the HubSpot portal id from the token's account (" + e.getMessage()
+                    + "); set hubspot.portalId so that leadsla starts, and stores webhooks, while HubSpot is unreachable", e);
+        }
         try {
             List<String> portal = config.portalProblems(running.client());
             if (!portal.isEmpty()) {

@@ -36,7 +36,10 @@ public final class EventRepository {
     }
 
     /** Appends inside a caller's transaction (e.g. together with marking an inbox item processed). */
-    public int append(Handle h, Collection<LeadEvent> events, Instant storedAt) {
+    public int append(Handle h, Collection<LeadEvent> unordered, Instant storedAt) {
+        // rows locked in one order by every instance: two batches holding the same events (a webhook
+        // and a poll of the same change) wait for each other instead of deadlocking
+        List<LeadEvent> events = unordered.stream().sorted(java.util.Comparator.comparing(LeadEvent::eventId)).toList();
         PreparedBatch insert = h.prepareBatch("""
                 INSERT INTO lead_events (event_id, crm, record_id, type, occurred_at, event_json, stored_at)
                 VALUES (:id, :crm, :record, :type, :at, :json, :stored) ON CONFLICT DO NOTHING""");
@@ -46,7 +49,8 @@ public final class EventRepository {
                     .bind("stored", utc(storedAt)).add();
         }
         int[] inserted = insert.execute();
-        Map<LeadKey, String> touched = new LinkedHashMap<>();
+        Map<LeadKey, String> touched = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((LeadKey k) -> k.crm().id()).thenComparing(LeadKey::recordId));
         int count = 0;
         int i = 0;
         for (LeadEvent e : events) {

@@ -46,37 +46,61 @@ public final class InboxProcessor {
     public record Round(int items, int setAside, int newEvents) {
     }
 
-    /** Normalizes up to {@code limit} waiting items in one transaction. */
+    /**
+     * Normalizes up to {@code limit} waiting items in one transaction. Should the store refuse the
+     * batch (an event it cannot hold: an id too long, an instant out of range), the items are done
+     * one by one and the one the store refuses is set aside, so that one item never blocks the inbox.
+     */
     public Round processPending(int limit) {
-        Instant now = clock.instant();
-        return store.jdbi().inTransaction(h -> {
-            List<InboxItem> items = store.inbox().claim(h, limit);
-            List<LeadEvent> events = new ArrayList<>();
+        try {
+            return store.jdbi().inTransaction(h -> process(h, store.inbox().claim(h, normalizers.keySet(), limit)));
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            LOG.warn("an inbox batch could not be stored ({}); trying its items one by one", e.toString());
+            List<InboxItem> items = store.inbox().pending(normalizers.keySet(), limit);
+            int done = 0;
             int setAside = 0;
+            int stored = 0;
             for (InboxItem item : items) {
-                Normalizer normalizer = normalizers.get(item.source());
-                String error;
-                if (normalizer == null) {
-                    error = "no connector reads inbox source '" + item.source() + "' on this instance";
-                } else {
-                    try {
-                        events.addAll(normalizer.normalize(item.body()));
-                        store.inbox().markProcessed(h, item.id(), now);
-                        continue;
-                    } catch (RuntimeException e) {
-                        // a connector that cannot read a body will not read it on a retry either:
-                        // set it aside (kept, with the reason) instead of blocking the line
-                        error = e.getMessage() == null ? e.toString() : e.getMessage();
-                    }
+                try {
+                    Round one = store.jdbi().inTransaction(h -> process(h, store.inbox().claimById(h, item.id())));
+                    done += one.items();
+                    setAside += one.setAside();
+                    stored += one.newEvents();
+                } catch (org.jdbi.v3.core.JdbiException refused) {
+                    LOG.warn("inbox item {} ({} {}) set aside: the store refused its events: {}", item.id(), item.source(),
+                            item.dedupKey(), refused.toString());
+                    store.inbox().markFailed(item.id(), "the store refused its events: " + refused.getMessage(), clock.instant());
+                    done++;
+                    setAside++;
                 }
-                LOG.warn("inbox item {} ({} {}) set aside: {}", item.id(), item.source(), item.dedupKey(), error);
-                store.inbox().markFailed(h, item.id(), error, now);
-                setAside++;
             }
-            checkpoint.reached("items-normalized");
-            int stored = events.isEmpty() ? 0 : store.events().append(h, events, now);
-            checkpoint.reached("events-stored");
-            return new Round(items.size(), setAside, stored);
-        });
+            return new Round(done, setAside, stored);
+        }
+    }
+
+    private Round process(org.jdbi.v3.core.Handle h, List<InboxItem> items) {
+        Instant now = clock.instant();
+        List<LeadEvent> events = new ArrayList<>();
+        int setAside = 0;
+        for (InboxItem item : items) {
+            Normalizer normalizer = normalizers.get(item.source());
+            String error;
+            try {
+                events.addAll(normalizer.normalize(item.body()));
+                store.inbox().markProcessed(h, item.id(), now);
+                continue;
+            } catch (RuntimeException e) {
+                // a connector that cannot read a body will not read it on a retry either:
+                // set it aside (kept, with the reason) instead of blocking the line
+                error = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            LOG.warn("inbox item {} ({} {}) set aside: {}", item.id(), item.source(), item.dedupKey(), error);
+            store.inbox().markFailed(h, item.id(), error, now);
+            setAside++;
+        }
+        checkpoint.reached("items-normalized");
+        int stored = events.isEmpty() ? 0 : store.events().append(h, events, now);
+        checkpoint.reached("events-stored");
+        return new Round(items.size(), setAside, stored);
     }
 }

@@ -50,10 +50,26 @@ public final class InboxRepository {
      * Claims up to {@code limit} waiting items for the caller's transaction; items another
      * instance is normalizing are skipped.
      */
-    List<InboxItem> claim(Handle h, int limit) {
+    List<InboxItem> claim(Handle h, java.util.Collection<String> sources, int limit) {
+        // only what this instance can read: during a rolling deploy, or with a connector off here,
+        // another instance's items wait for it rather than being set aside
         return h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE processed_at IS NULL AND failed_at IS NULL"
-                        + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .bind("limit", limit).map(ITEM).list();
+                        + " AND source IN (<sources>) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bindList("sources", List.copyOf(sources)).bind("limit", limit).map(ITEM).list();
+    }
+
+    /** The item, claimed for the caller's transaction, if it is still waiting and nobody holds it. */
+    List<InboxItem> claimById(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE id = :id AND processed_at IS NULL AND failed_at IS NULL"
+                        + " FOR UPDATE SKIP LOCKED")
+                .bind("id", id).map(ITEM).list();
+    }
+
+    /** Waiting items of these sources, oldest first. */
+    List<InboxItem> pending(java.util.Collection<String> sources, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE processed_at IS NULL"
+                        + " AND failed_at IS NULL AND source IN (<sources>) ORDER BY id LIMIT :limit")
+                .bindList("sources", List.copyOf(sources)).bind("limit", limit).map(ITEM).list());
     }
 
     /** Items set aside, oldest first, with the error that stopped them. */

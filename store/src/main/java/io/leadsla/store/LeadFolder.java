@@ -12,6 +12,7 @@ import io.leadsla.core.event.LeadEvent;
 import io.leadsla.connector.writeback.TaskRequest.Kind;
 import io.leadsla.connector.writeback.TaskRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,9 @@ import org.jdbi.v3.core.Handle;
  * was (still stale or due), to be folded again; idempotency keys keep task requests single.
  */
 public final class LeadFolder {
+
+    /** Breaches older than this when first seen ask for no task. */
+    public static final Duration DEFAULT_TASK_GRACE = Duration.ofDays(1);
 
     /** The rep's clocks: a breach of these asks the owner (or a manager) to act. */
     private static final Set<ClockKind> REP_CLOCKS = Set.of(ClockKind.FIRST_CONTACT, ClockKind.ATTEMPTS, ClockKind.DISPOSITION);
@@ -41,16 +45,30 @@ public final class LeadFolder {
     private final ClockEngine engine;
     private final Clock clock;
     private final Checkpoint checkpoint;
+    private final Duration taskGrace;
 
     public LeadFolder(Store store, ClockEngine engine, Clock clock) {
-        this(store, engine, clock, Checkpoint.NONE);
+        this(store, engine, clock, Checkpoint.NONE, DEFAULT_TASK_GRACE);
+    }
+
+    /**
+     * @param taskGrace a breach older than this when leadsla first sees it asks for no task (a
+     *                  backfill of months of history must not send reps hundreds of tasks)
+     */
+    public LeadFolder(Store store, ClockEngine engine, Clock clock, Duration taskGrace) {
+        this(store, engine, clock, Checkpoint.NONE, taskGrace);
     }
 
     LeadFolder(Store store, ClockEngine engine, Clock clock, Checkpoint checkpoint) {
+        this(store, engine, clock, checkpoint, DEFAULT_TASK_GRACE);
+    }
+
+    private LeadFolder(Store store, ClockEngine engine, Clock clock, Checkpoint checkpoint, Duration taskGrace) {
         this.store = store;
         this.engine = engine;
         this.clock = clock;
         this.checkpoint = checkpoint;
+        this.taskGrace = taskGrace;
     }
 
     /** Folds up to {@code limit} stale leads; @return how many were folded. */
@@ -77,6 +95,8 @@ public final class LeadFolder {
     private void fold(Handle h, LeadRepository.LeadRow row, Instant now) {
         List<LeadEvent> events = store.events().forLead(h, row.lead());
         if (events.isEmpty()) {
+            // nothing to fold (its events were erased): leave it be, or every round would claim it again
+            store.leads().settle(h, row.lead());
             return;
         }
         LeadState state = engine.fold(events, now);
@@ -85,6 +105,9 @@ public final class LeadFolder {
             if (e.occurredAt().isAfter(now) && (next == null || e.occurredAt().isBefore(next))) {
                 next = e.occurredAt();
             }
+        }
+        if (next != null && !next.isAfter(now)) {
+            next = now.plusSeconds(1); // a change due now was folded now: never claim the lead again in a loop
         }
         store.leads().saveFold(h, state, next, row.version(), now);
         checkpoint.reached("clocks-saved");
@@ -96,12 +119,19 @@ public final class LeadFolder {
         }
         checkpoint.reached("write-back-queued");
         for (SlaClock c : state.clocks()) {
-            Kind kind = c.status() == ClockStatus.BREACHED && REP_CLOCKS.contains(c.kind()) ? Kind.BREACH
-                    : c.kind() == ClockKind.REJECTION_REASON && c.status().isOpen() ? Kind.MISSING_REASON : null;
+            // a rejection's reason has its own clock: the task asks for it only once that grace ran
+            // out (a rep often saves the status and the reason as two edits, moments apart)
+            Kind kind = c.status() != ClockStatus.BREACHED ? null
+                    : REP_CLOCKS.contains(c.kind()) ? Kind.BREACH
+                    : c.kind() == ClockKind.REJECTION_REASON ? Kind.MISSING_REASON : null;
+            Instant breachedAt = c.breachedAt() != null ? c.breachedAt() : c.dueAt();
+            if (kind != null && breachedAt != null && breachedAt.isBefore(now.minus(taskGrace))) {
+                kind = null; // history (a backfill, a long outage): nobody should be asked to act on it now
+            }
             if (kind != null) {
                 store.tasks().request(h, new TaskRequest(io.leadsla.connector.writeback.TaskRequest.key(row.lead(), c.policyId(), c.cycle(), kind),
                         row.lead(), row.objectType(), kind, c.policyId(), c.cycle(), owner(state, c.cycle()),
-                        kind == Kind.MISSING_REASON ? c.dueAt() : now, now, 0));
+                        now, now, 0));
             }
         }
         checkpoint.reached("tasks-requested");

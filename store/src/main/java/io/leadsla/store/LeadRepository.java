@@ -93,6 +93,12 @@ public final class LeadRepository {
                 .bind("version", currentVersion).execute());
     }
 
+    /** A lead with nothing to fold: neither stale nor due. */
+    void settle(Handle h, LeadKey lead) {
+        h.createUpdate("UPDATE leads SET stale = FALSE, next_change_at = NULL WHERE crm = :crm AND record_id = :record")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
+    }
+
     void recordSla(Handle h, LeadKey lead, String sla) {
         h.createUpdate("UPDATE leads SET sla = :sla WHERE crm = :crm AND record_id = :record")
                 .bind("sla", sla).bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();

@@ -20,6 +20,14 @@ public final class OutboxRepository {
     }
 
     void queue(Handle h, LeadKey lead, String objectType, String payload, Instant at) {
+        pend(h, lead, objectType, payload, at);
+        h.createUpdate("INSERT INTO write_back_log (crm, record_id, payload, queued_at) VALUES (:crm, :record, :payload, :at)")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("payload", payload).bind("at", utc(at))
+                .execute();
+    }
+
+    /** The record's pending write-back becomes {@code payload} (a new row, or a newer version of it). */
+    private static void pend(Handle h, LeadKey lead, String objectType, String payload, Instant at) {
         h.createUpdate("""
                         MERGE INTO outbox t
                         USING (SELECT CAST(:crm AS VARCHAR(16)) AS crm, CAST(:record AS VARCHAR(64)) AS record_id) s
@@ -31,9 +39,6 @@ public final class OutboxRepository {
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("type", objectType)
                 .bind("payload", payload).bind("at", utc(at))
                 .execute();
-        h.createUpdate("INSERT INTO write_back_log (crm, record_id, payload, queued_at) VALUES (:crm, :record, :payload, :at)")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("payload", payload).bind("at", utc(at))
-                .execute();
     }
 
     private static final String COLUMNS = "crm, record_id, object_type, payload, version, attempts";
@@ -41,6 +46,24 @@ public final class OutboxRepository {
     private static WriteBack writeBack(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new WriteBack(new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
                 rs.getString("object_type"), rs.getString("payload"), rs.getLong("version"), rs.getInt("attempts"));
+    }
+
+    /**
+     * Queues each record's latest SLA state again (as last queued by a fold, {@code leads.sla}):
+     * after a write this instance made without holding the lease any more, which may have overwritten
+     * a newer state in the CRM.
+     */
+    public void requeueLatest(java.util.Collection<LeadKey> leads, Instant at) {
+        jdbi.useTransaction(h -> {
+            for (LeadKey lead : leads) {
+                h.createQuery("SELECT object_type, sla FROM leads WHERE crm = :crm AND record_id = :record")
+                        .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                        .findOne()
+                        .filter(row -> row[1] != null)
+                        .ifPresent(row -> pend(h, lead, row[0], row[1], at)); // a resend, not a new command: not logged
+            }
+        });
     }
 
     /** Write-backs of every CRM ready to send at {@code now}, oldest first. */

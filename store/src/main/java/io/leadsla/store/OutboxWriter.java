@@ -93,9 +93,19 @@ public final class OutboxWriter {
     }
 
     private void write(List<WriteBack> batch, Instant now) {
+        long epoch = lease.current().map(LeaseRepository.Lease::epoch).orElse(-1L);
         List<Outcome> outcomes;
         try {
             outcomes = crm.write(batch);
+            if (!lease.hold() || lease.current().map(LeaseRepository.Lease::epoch).orElse(-2L) != epoch) {
+                // the call outlasted this instance's lease: the new holder may have written newer
+                // states that this batch just overwrote in the CRM. Queue each record's latest state
+                // again, so the rightful writer sends it after ours.
+                LOG.warn("{} lost the lease on {} during a write of {} records; their latest states are queued again",
+                        lease.name(), crm.account(), batch.size());
+                store.outbox().requeueLatest(batch.stream().map(WriteBack::lead).toList(), clock.instant());
+                return;
+            }
         } catch (RuntimeException e) {
             LOG.warn("writing {} records to {} failed, kept for a retry: {}", batch.size(), crm.account(), e.toString());
             store.apiUsage().add(crm.account(), now, 1);

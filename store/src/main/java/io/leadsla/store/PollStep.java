@@ -39,9 +39,15 @@ public final class PollStep {
         if (clock.instant().isBefore(nextPollAt) || !lease.hold()) {
             return 0;
         }
+        long epoch = lease.current().map(LeaseRepository.Lease::epoch).orElse(-1L);
         Optional<String> position = store.cursors().get(poller.cursor());
+        // a failed poll waits for the next interval too: retrying every round would hammer a CRM
+        // that is down (and open its circuit breaker for the write-backs as well)
+        nextPollAt = clock.instant().plus(interval);
         Poller.Poll poll = poller.poll(position);
-        Optional<LeaseRepository.Lease> held = lease.current();
+        // a long poll may outlast the lease's half-life: renew, and keep the pages if nobody else
+        // held the lease meanwhile (same epoch); advance() re-checks it under a row lock
+        Optional<LeaseRepository.Lease> held = lease.hold() ? lease.current().filter(l -> l.epoch() == epoch) : Optional.empty();
         List<CursorRepository.Page> pages = poll.pages().stream()
                 .map(p -> new CursorRepository.Page(p.source(), p.dedupKey(), p.body())).toList();
         if (held.isEmpty() || !store.cursors().advance(held.get(), poller.cursor(), poll.nextPosition(), pages)) {

@@ -72,7 +72,8 @@ class FaultInjectionTest {
     @MethodSource("io.leadsla.store.StoreBackends#all")
     void aCrashAtAnyStepThenARetryEndsAsARunWithoutCrash(Backend backend) {
         int leads = 5;
-        MutableClock clock = new MutableClock(MONDAY_9.plusSeconds(1200));
+        // after the rejections' 4-business-hour grace for a reason (14:10 Paris): each asks for one
+        MutableClock clock = new MutableClock(MONDAY_9.plus(java.time.Duration.ofHours(6)));
         Store reference = Store.open(StoreBackends.fresh(backend), backend, clock);
         reference.events().append(breachingLeads(leads), MONDAY_9);
         new LeadFolder(reference, new ClockEngine(POLICIES), clock).foldStale(100);
@@ -104,7 +105,7 @@ class FaultInjectionTest {
     @Test
     void aDeadInstancesClaimsAreTakenOver() throws Exception {
         DataSource ds = StoreBackends.fresh(Backend.POSTGRESQL);
-        MutableClock clock = new MutableClock(MONDAY_9.plusSeconds(1200));
+        MutableClock clock = new MutableClock(MONDAY_9.plus(java.time.Duration.ofHours(6)));
         Store store = Store.open(ds, Backend.POSTGRESQL, clock);
         store.events().append(breachingLeads(10), MONDAY_9);
 

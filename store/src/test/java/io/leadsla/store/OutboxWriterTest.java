@@ -212,4 +212,28 @@ class OutboxWriterTest {
         assertThat(a.runOnce()).isPositive();
         assertThat(store.leases().find(a.leaseName())).hasValueSatisfying(l -> assertThat(l.epoch()).isEqualTo(3));
     }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void aWriteThatOutlastsTheLeaseQueuesTheLatestStatesForTheNewHolder(Backend backend) {
+        Store store = storeWithLeads(backend, 3);
+        RecordingCrm crm = new RecordingCrm(Crm.HUBSPOT, 100);
+        OutboxWriter a = new OutboxWriter(store, crm.as("a"), "a", LEASE, clock);
+        OutboxWriter b = new OutboxWriter(store, crm.as("b"), "b", LEASE, clock);
+        // a's call hangs past its lease; b takes over and writes meanwhile
+        crm.writeFault = batch -> {
+            crm.writeFault = null;
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(b.runOnce()).as("b finds the same states still pending and writes them").isEqualTo(3);
+            List<Outcome> outcomes = new ArrayList<>();
+            batch.forEach(w -> outcomes.add(new CrmWriter.Written(w.lead())));
+            return outcomes;
+        };
+        a.runOnce();
+        assertThat(store.outbox().ready(Crm.HUBSPOT, clock.instant(), 10)).as("a's late write may have overwritten b's: "
+                + "the latest states go out again").hasSize(3);
+        assertThat(b.runOnce()).isEqualTo(3);
+        assertThat(store.outbox().count()).isZero();
+        assertThat(store.outbox().history(lead(0))).as("a resend is not a new write-back command").hasSize(1);
+    }
 }

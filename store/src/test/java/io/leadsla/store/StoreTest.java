@@ -262,7 +262,7 @@ class StoreTest {
 
     @ParameterizedTest
     @MethodSource("io.leadsla.store.StoreBackends#all")
-    void aRejectionWithoutReasonAsksTheOwnerForOne(Backend backend) {
+    void aRejectionWithoutReasonAsksTheOwnerForOneOnceItsGraceRanOut(Backend backend) {
         Store store = open(backend);
         LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
         store.events().append(List.of(
@@ -271,11 +271,45 @@ class StoreTest {
                 event("rejected-1", EventType.REJECTED, MONDAY_9.plusSeconds(600))), MONDAY_9);
         clock.set(MONDAY_9.plusSeconds(700));
         folder.foldStale(10);
+        assertThat(store.tasks().pending(10)).as("the rep may still be typing the reason").isEmpty();
+        // 4 business hours after 09:10 Paris, with the 12:30-13:30 lunch break: 14:10 Paris
+        assertThat(store.leads().find(LEAD).orElseThrow().nextChangeAt()).isBeforeOrEqualTo(Instant.parse("2026-11-23T13:10:00Z"));
+
+        clock.set(Instant.parse("2026-11-23T13:10:00Z"));
+        while (folder.foldDue(10) > 0) {
+            // at-risk, then due
+        }
         List<io.leadsla.connector.writeback.TaskRequest> tasks = store.tasks().pending(10);
         assertThat(tasks).extracting(io.leadsla.connector.writeback.TaskRequest::kind)
                 .containsExactly(io.leadsla.connector.writeback.TaskRequest.Kind.MISSING_REASON);
-        // 4 business hours after 09:10 Paris, with the 12:30-13:30 lunch break: 14:10 Paris
         assertThat(tasks.get(0).dueAt()).isEqualTo(Instant.parse("2026-11-23T13:10:00Z"));
+        assertThat(tasks.get(0).ownerId()).isEqualTo("77");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.leadsla.store.StoreBackends#all")
+    void aReasonGivenWithinItsGraceAsksForNothingAndOldBreachesAskForNoTask(Backend backend) {
+        Store store = open(backend);
+        LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
+        store.events().append(List.of(
+                event("mql-1", EventType.MQL_QUALIFIED, MONDAY_9),
+                event("handoff-1", EventType.HANDED_OFF, MONDAY_9, "ownerId", "77", "ownerRegion", "EMEA"),
+                event("rejected-1", EventType.REJECTED, MONDAY_9.plusSeconds(600)),
+                event("reason-1", EventType.ATTRIBUTES_CHANGED, MONDAY_9.plusSeconds(660), "reason", "NO_BUDGET")), MONDAY_9);
+        clock.set(Instant.parse("2026-11-24T08:00:00Z"));
+        folder.foldStale(10);
+        assertThat(store.tasks().count()).isZero();
+
+        // a hot lead breached two days before leadsla first saw it (a backfill): clocks say so, no task
+        LeadKey old = new LeadKey(Crm.HUBSPOT, "4242");
+        store.events().append(List.of(
+                new LeadEvent("mql-old", Crm.HUBSPOT, "contact", "4242", EventType.MQL_QUALIFIED, MONDAY_9, Map.of("score", "95")),
+                new LeadEvent("handoff-old", Crm.HUBSPOT, "contact", "4242", EventType.HANDED_OFF, MONDAY_9,
+                        Map.of("ownerId", "77", "ownerRegion", "EMEA"))), MONDAY_9);
+        clock.set(MONDAY_9.plus(Duration.ofDays(2)));
+        folder.foldStale(10);
+        assertThat(store.leads().clocks(old)).anySatisfy(c -> assertThat(c.status()).isEqualTo(ClockStatus.BREACHED));
+        assertThat(store.tasks().count()).isZero();
     }
 
     @ParameterizedTest

@@ -19,7 +19,7 @@ import io.leadsla.connector.hubspot.webhook.HubSpotWebhookNormalizer;
 import io.leadsla.connector.hubspot.webhook.SignatureV3;
 import io.leadsla.connector.hubspot.webhook.WebhookUrl;
 import io.leadsla.connector.hubspot.writeback.HubSpotWriter;
-import io.leadsla.connector.hubspot.writeback.TaskTemplates;
+import io.leadsla.connector.writeback.TaskTemplates;
 import io.leadsla.connector.poll.Poller;
 import io.leadsla.service.pipeline.Pipeline;
 import jakarta.validation.Valid;

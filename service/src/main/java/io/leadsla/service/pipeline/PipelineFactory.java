@@ -11,7 +11,7 @@ import java.net.UnknownHostException;
 /** How this instance runs the pipeline (docs/OPERATIONS.md: several instances). */
 public class PipelineFactory {
 
-    /** Unique per instance: it names the holder of leases. Empty: the host name. */
+    /** Names this instance in leases (a random suffix is added). Empty: the host name. */
     private String instanceId = "";
     /** How often an idle worker looks for due clocks: the breach latency's floor. */
     @NotNull
@@ -28,15 +28,21 @@ public class PipelineFactory {
         this.instanceId = instanceId == null ? "" : instanceId.trim();
     }
 
+    /**
+     * This process's holder id in leases: the configured name or the host name, always with a
+     * random suffix — two processes with one id (a shared YAML, containers with one host name)
+     * would renew each other's lease and both write.
+     */
     public String instanceId() {
-        if (!instanceId.isEmpty()) {
-            return instanceId;
+        String base = instanceId;
+        if (base.isEmpty()) {
+            try {
+                base = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                base = "leadsla";
+            }
         }
-        try {
-            return InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
-        } catch (UnknownHostException e) {
-            return "leadsla-" + ProcessHandle.current().pid();
-        }
+        return base + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     @JsonProperty

@@ -248,7 +248,7 @@ public final class HubSpotClient {
         association.putObject("to").put("id", contactId);
         association.putArray("types").addObject()
                 .put("associationCategory", "HUBSPOT_DEFINED").put("associationTypeId", TASK_TO_CONTACT);
-        return require(http.post("/crm/v3/objects/tasks", body), "id").get("id").asText();
+        return require(http.create("/crm/v3/objects/tasks", body), "id").get("id").asText();
     }
 
     /** The task whose {@code property} equals {@code value} (leadsla's idempotency key), if one exists. */

@@ -55,6 +55,8 @@ public final class HubSpotHttp {
     private final RateLimiter search;
     private final CircuitBreaker breaker;
     private final Retry retry;
+    /** For calls HubSpot may have carried out when no answer came (creates): only 429s are retried. */
+    private final Retry retryRefusedOnly;
     private final DailyBudget budget;
     private final Duration baseBackoff;
     private final LongAdder calls = new LongAdder();
@@ -100,6 +102,11 @@ public final class HubSpotHttp {
                 .retryOnException(e -> e instanceof HubSpotApiException h && h.kind().retryable())
                 .intervalBiFunction(this::waitBeforeRetry)
                 .build());
+        this.retryRefusedOnly = Retry.of("hubspot-create", RetryConfig.<Answer>custom()
+                .maxAttempts(config.maxAttempts())
+                .retryOnException(e -> e instanceof HubSpotApiException h && h.kind() == Kind.RATE_LIMITED)
+                .intervalBiFunction(this::waitBeforeRetry)
+                .build());
         this.budget = new DailyBudget(config.dailyLimit(), config.dailyWarnShare(), config.accountZone(), clock);
     }
 
@@ -121,12 +128,24 @@ public final class HubSpotHttp {
         return call("PATCH", path, body, false);
     }
 
+    /**
+     * A create: retried only when HubSpot refused it (429). After a timeout or a 5xx the object may
+     * exist, and a blind retry would make a second one: the caller looks before trying again.
+     */
+    public Answer create(String path, Object body) {
+        return call("POST", path, body, false, retryRefusedOnly);
+    }
+
     /** A Search API call: paced by the search limit as well as the burst limit. */
     public Answer search(String path, Object body) {
         return call("POST", path, body, true);
     }
 
     private Answer call(String method, String path, Object body, boolean isSearch) {
+        return call(method, path, body, isSearch, retry);
+    }
+
+    private Answer call(String method, String path, Object body, boolean isSearch, Retry retries) {
         Supplier<Answer> paced = () -> {
             acquire(burst);
             if (isSearch) {
@@ -142,7 +161,7 @@ public final class HubSpotHttp {
                         "not called: HubSpot failed repeatedly, the circuit breaker waits before trying again", null, null, e);
             }
         };
-        return Retry.decorateSupplier(retry, guarded).get();
+        return Retry.decorateSupplier(retries, guarded).get();
     }
 
     private static void acquire(RateLimiter limiter) {

@@ -61,10 +61,13 @@ public final class HubSpotWriter implements CrmWriter {
         }
         HubSpotClient.BatchUpdate answer = client.updateContacts(updates);
         List<Outcome> outcomes = new ArrayList<>();
+        boolean foreignIds = false;
         for (String id : answer.updated()) {
             WriteBack w = byId.remove(id);
             if (w != null) {
                 outcomes.add(new Written(w.lead()));
+            } else {
+                foreignIds = true; // HubSpot answered for a record we did not name: a merged contact's survivor
             }
         }
         for (WriteBack w : byId.values()) {
@@ -73,6 +76,13 @@ public final class HubSpotWriter implements CrmWriter {
                 outcomes.add(new Rejected(w.lead(), "HubSpot has no such contact (deleted or merged): " + error.message()));
             } else if (error != null && "VALIDATION_ERROR".equals(error.category())) {
                 outcomes.add(new Rejected(w.lead(), "HubSpot refused the values: " + error.message()));
+            } else if (error == null && foreignIds) {
+                // merged into another contact: HubSpot wrote the survivor, whose own lead has its own
+                // SLA; writing this lead's state there again would overwrite it
+                outcomes.add(new Rejected(w.lead(), "merged into another contact (HubSpot answered under another id)"));
+            } else if (error == null && w.attempts() >= 3) {
+                outcomes.add(new Rejected(w.lead(), "HubSpot left the contact out of its answer " + (w.attempts() + 1)
+                        + " times without an error (merged or deleted)"));
             } else {
                 outcomes.add(new RetryLater(w.lead(), error == null
                         ? "HubSpot left the contact out of its answer without an error"

@@ -166,4 +166,25 @@ class HubSpotWriterTest {
                 e -> assertThat(e.getMessage()).contains("VALIDATION_ERROR").contains("aa5a4c1e"));
         hubspot.verify(1, postRequestedFor(urlEqualTo(TASKS)));
     }
+
+    @Test
+    void aContactMergedAwayIsNotRetriedForeverOntoItsSurvivor() {
+        // HubSpot writes a merged-away id onto the surviving contact and answers with the survivor's id
+        hubspot.stubFor(post(urlEqualTo(BATCH_UPDATE)).willReturn(okJson("""
+                {"status":"COMPLETE","results":[%s,%s],"startedAt":"2026-11-23T08:06:00.100Z","completedAt":"2026-11-23T08:06:00.180Z"}"""
+                .formatted(contact("5101"), contact("7777")))));
+        List<CrmWriter.Outcome> outcomes = writer.write(List.of(breached("5101"), breached("5102")));
+        assertThat(outcomes).contains(new CrmWriter.Written(new LeadKey(Crm.HUBSPOT, "5101")));
+        assertThat(outcomes).filteredOn(o -> o.lead().recordId().equals("5102")).singleElement()
+                .isInstanceOfSatisfying(CrmWriter.Rejected.class, r -> assertThat(r.error()).contains("merged"));
+    }
+
+    @Test
+    void aTaskCreateThatTimesOutIsNotBlindlyRepeated() {
+        hubspot.stubFor(post(urlEqualTo(TASK_SEARCH)).willReturn(okJson("{\"total\":0,\"results\":[]}")));
+        hubspot.stubFor(post(urlEqualTo(TASKS)).willReturn(aResponse().withStatus(502).withBody("<html>Bad gateway</html>")));
+        assertThatThrownBy(() -> writer.createTask(breach("first-contact"))).isInstanceOf(RuntimeException.class)
+                .isNotInstanceOf(CrmWriter.Refused.class);
+        hubspot.verify(1, postRequestedFor(urlEqualTo(TASKS)));
+    }
 }
