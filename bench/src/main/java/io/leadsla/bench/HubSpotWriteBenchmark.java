@@ -8,7 +8,7 @@ import io.leadsla.connector.hubspot.api.HubSpotClient;
 import io.leadsla.connector.hubspot.api.HubSpotHttp;
 import io.leadsla.connector.hubspot.setup.HubSpotSetup;
 import io.leadsla.connector.hubspot.writeback.HubSpotWriter;
-import io.leadsla.connector.hubspot.writeback.TaskTemplates;
+import io.leadsla.connector.writeback.TaskTemplates;
 import io.leadsla.core.clock.ClockEngine;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;
