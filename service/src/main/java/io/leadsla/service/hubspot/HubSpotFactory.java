@@ -47,9 +47,9 @@ public class HubSpotFactory {
     private String baseUrl = "https://api.hubapi.com";
     /** Scheme and host HubSpot calls when a proxy sits in front of leadsla; empty: none. */
     private String publicBaseUrl = "";
-    @Min(2)
+    @Min(3)
     private int requestsPer10Seconds = 100;
-    @Min(2)
+    @Min(3)
     private int searchPerSecond = 5;
     @Min(1)
     private long dailyLimit = 250_000;

@@ -7,8 +7,9 @@ import java.util.HexFormat;
 
 /**
  * The inbox dedup key of a HubSpot webhook delivery: the SHA-256 of its raw body, in lower-case
- * hex. HubSpot gives a delivery no id of its own, and a retry resends the same body, so the body
- * is the identity (events inside are deduplicated later by event id).
+ * hex. HubSpot gives a delivery no id of its own. An identical body is kept once; a retry usually
+ * differs (its events' {@code attemptNumber} grows, and batches are re-formed), so the real
+ * deduplication is per event, by event id, when the events are stored.
  */
 public final class DeliveryKey {
 
