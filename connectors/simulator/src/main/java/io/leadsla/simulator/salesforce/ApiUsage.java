@@ -2,7 +2,6 @@ package io.leadsla.simulator.salesforce;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -67,9 +66,5 @@ public final class ApiUsage {
         while (!buckets.isEmpty() && buckets.peekFirst()[0] <= horizon) {
             total -= buckets.removeFirst()[1];
         }
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

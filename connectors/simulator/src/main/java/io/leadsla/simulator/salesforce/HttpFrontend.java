@@ -197,7 +197,8 @@ final class HttpFrontend implements HttpHandler {
             return new Outcome(HttpReply.xml(200, PartnerEnvelope.success(responseBody,
                     new long[] {usage.used(), usage.limit()})), "SOAP", operation, null);
         } catch (SoapFault f) {
-            return faultOutcome(f, operation);
+            return new Outcome(HttpReply.xml(500, PartnerEnvelope.fault(f, new long[] {usage.used(), usage.limit()})),
+                    "SOAP", operation, f.code());
         } catch (UnsupportedOperationException e) {
             return new Outcome(HttpReply.xml(500, PartnerEnvelope.clientFault("No operation available for request "
                     + "{" + op.getNamespaceURI() + "}" + operation)), "SOAP", operation, "soapenv:Client");
@@ -241,7 +242,7 @@ final class HttpFrontend implements HttpHandler {
     }
 
     private static Outcome faultOutcome(SoapFault f, String operation) {
-        return new Outcome(HttpReply.xml(500, PartnerEnvelope.fault(f)), "SOAP", operation, f.code());
+        return new Outcome(HttpReply.xml(500, PartnerEnvelope.fault(f, null)), "SOAP", operation, f.code());
     }
 
     // ------------------------------------------------------------------ wire

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Partner API operations: query, queryAll-free queryMore, create, update, upsert, describeSObject,
- * getUserInfo, getServerTimestamp. Each takes the operation element of the request body and returns the
+ * The Partner API operations the simulator offers: query, queryMore, create, update, upsert, describeSObject,
+ * getUserInfo and getServerTimestamp. Each takes the operation element of the request body and returns the
  * response body element, or throws {@link SoapFault} for call-level failures; per-record failures are
  * results, as in the real API.
  */

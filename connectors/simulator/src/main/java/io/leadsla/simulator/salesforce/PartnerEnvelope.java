@@ -29,11 +29,20 @@ final class PartnerEnvelope {
         return w.open("soapenv:Body").raw(body).close("soapenv:Body").close("soapenv:Envelope").toString();
     }
 
-    static String fault(SoapFault f) {
+    /**
+     * A fault. {@code limit} is null for faults raised before the call was counted (session, allowance,
+     * injected); a fault of a counted call (e.g. INVALID_FIELD) still reports the allowance in its header.
+     */
+    static String fault(SoapFault f, long[] limit) {
         XmlWriter w = new XmlWriter().raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
                 + " xmlns:sf=\"urn:fault.partner.soap.sforce.com\""
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+        if (limit != null) {
+            w.open("soapenv:Header").open("LimitInfoHeader", "xmlns=\"" + Xml.PARTNER + "\"").open("limitInfo")
+                    .element("current", limit[0]).element("limit", limit[1]).element("type", "API REQUESTS")
+                    .close("limitInfo").close("LimitInfoHeader").close("soapenv:Header");
+        }
         w.open("soapenv:Body").open("soapenv:Fault")
                 .element("faultcode", "sf:" + f.code())
                 .element("faultstring", f.code() + ": " + f.getMessage())

@@ -80,8 +80,4 @@ public final class TokenService {
     public synchronized List<AccessToken> live() {
         return sessions.values().stream().filter(s -> !s.dead).map(s -> s.token).toList();
     }
-
-    Duration timeout() {
-        return timeout;
-    }
 }

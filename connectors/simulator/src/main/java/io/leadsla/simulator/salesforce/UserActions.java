@@ -1,12 +1,15 @@
 package io.leadsla.simulator.salesforce;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the org's people do, for tests and the demo to play: add users and queues, create leads owned by a
@@ -19,9 +22,9 @@ import java.util.Map;
 public final class UserActions {
     private final OrgStore store;
     private final Schema schema;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    UserActions(OrgStore store, Schema schema, java.time.Clock clock) {
+    UserActions(OrgStore store, Schema schema, Clock clock) {
         this.store = store;
         this.schema = schema;
         this.clock = clock;
@@ -67,7 +70,7 @@ public final class UserActions {
         RecordSnapshot current = store.get(recordId).orElseThrow(() -> new IllegalArgumentException("no record "
                 + recordId));
         Map<String, Object> values = new LinkedHashMap<>();
-        java.util.Set<String> toNull = new java.util.HashSet<>();
+        Set<String> toNull = new HashSet<>();
         fields.forEach((k, v) -> {
             if (v == null) {
                 toNull.add(k);
@@ -139,7 +142,7 @@ public final class UserActions {
     }
 
     private RecordSnapshot create(String type, Map<String, Object> values, String asUserId) {
-        SaveResult r = store.create(type, new WriteInput(null, values, java.util.Set.of()), asUserId);
+        SaveResult r = store.create(type, new WriteInput(null, values, Set.of()), asUserId);
         return check(r);
     }
 

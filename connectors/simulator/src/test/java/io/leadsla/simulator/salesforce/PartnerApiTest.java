@@ -262,13 +262,16 @@ class PartnerApiTest {
         assertThat(info.getCurrent()).isEqualTo(2);
         assertThat(info.getLimit()).isEqualTo(15_000);
         assertThat(f.sim.apiUsage().used()).isEqualTo(2);
+        assertThatThrownBy(() -> conn.query("SELECT Nope FROM Lead")).isInstanceOf(InvalidFieldFault.class);
+        assertThat(conn.getLimitInfoHeader().getLimitInfo()[0].getCurrent()).as("a counted call's fault reports it")
+                .isEqualTo(3);
 
         Map.Entry<Integer, String> limits = f.get("/services/data/v65.0/limits", f.token());
         assertThat(limits.getKey()).isEqualTo(200);
         JsonNode daily = f.mapper.readTree(limits.getValue()).get("DailyApiRequests");
         assertThat(daily.get("Max").asLong()).isEqualTo(15_000);
-        assertThat(daily.get("Remaining").asLong()).isEqualTo(15_000 - 3);
-        assertThat(f.sim.requests().count("query")).isEqualTo(1);
+        assertThat(daily.get("Remaining").asLong()).isEqualTo(15_000 - 4);
+        assertThat(f.sim.requests().count("query")).isEqualTo(2);
         assertThat(f.sim.requests().count("getUserInfo")).isEqualTo(1);
         assertThat(f.sim.requests().count("limits")).isEqualTo(1);
     }
