@@ -89,13 +89,13 @@ class LeadHistoryAndActionsTest {
         f.clock.advance(Duration.ofMinutes(1));
         PartnerConnection conn = f.connect();
         SaveResult r = conn.update(new SObject[] {SfFixture.sObject("Lead", Map.of("Id", lead.id(),
-                LeadSlaFields.STATUS, "Breached", LeadSlaFields.BREACHED_AT, java.util.Calendar.getInstance()))})[0];
+                LeadSlaFields.REJECTION_REASON, "NO_BUDGET", LeadSlaFields.BREACHED_AT, java.util.Calendar.getInstance()))})[0];
         assertThat(r.isSuccess()).isTrue();
         RecordSnapshot after = f.sim.record(lead.id()).orElseThrow();
         assertThat(after.get("LastModifiedById")).isEqualTo(f.sim.integrationUser().id());
         assertThat(f.sim.leadHistory(lead.id())).last().satisfies(h -> {
-            assertThat(h.string("Field")).isEqualTo(LeadSlaFields.STATUS);
-            assertThat(h.get("NewValue")).isEqualTo("Breached");
+            assertThat(h.string("Field")).isEqualTo(LeadSlaFields.REJECTION_REASON);
+            assertThat(h.get("NewValue")).isEqualTo("NO_BUDGET");
             assertThat(h.get("CreatedById")).isEqualTo(f.sim.integrationUser().id());
         });
         SObject fetched = conn.query("SELECT LastModifiedById, SystemModstamp FROM Lead WHERE Id = '" + lead.id()

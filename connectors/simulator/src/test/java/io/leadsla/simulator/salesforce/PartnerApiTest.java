@@ -118,7 +118,7 @@ class PartnerApiTest {
 
         SaveResult[] r = conn.update(new SObject[] {
                 SfFixture.sObject("Lead", Map.of("Id", good.id(), "Status", "Working - Contacted",
-                        LeadSlaFields.STATUS, "Pending")),
+                        LeadSlaFields.STATUS, "ON_TRACK")),
                 SfFixture.sObject("Lead", Map.of("Id", neverExisted, "Status", "Working - Contacted")),
                 SfFixture.sObject("Lead", Map.of("Id", deleted.id(), "Status", "Working - Contacted")),
                 SfFixture.sObject("Lead", Map.of("Id", locked.id(), "Status", "Working - Contacted")),
@@ -250,7 +250,7 @@ class PartnerApiTest {
         Field key = field(conn.describeSObject("Task"), LeadSlaFields.TASK_KEY);
         assertThat(key.isExternalId()).isTrue();
         assertThat(key.isUnique()).isTrue();
-        assertThat(key.getLength()).isEqualTo(80);
+        assertThat(key.getLength()).isEqualTo(255);
     }
 
     @Test
