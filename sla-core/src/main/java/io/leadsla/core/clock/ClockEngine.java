@@ -118,6 +118,10 @@ public final class ClockEngine {
                 for (LeadEvent e : group) {
                     mergeAttributes(e.attributes(), t);
                 }
+                if (!attributes.containsKey(set.fields().owner())) {
+                    // an owner cleared in this save (back to a queue) is gone for its MQL too
+                    salesOwnerAssigned = false;
+                }
                 if (cycleOpen() && group.size() > 1) {
                     requalifyAfterDisposition(group);
                 }

@@ -404,6 +404,19 @@ class ClockEngineTest {
     }
 
     @Test
+    void aLeadRequalifiedAndSentBackToTheQueueInOneSaveWaitsForItsHandoff() {
+        // recycled by the rep; later marketing re-qualifies it and routes it back to its queue, in one save
+        List<LeadEvent> events = lead("36").add(MQL_QUALIFIED, monday9)
+                .add(HANDED_OFF, monday9, "ownerId", "12", "ownerRegion", "EMEA")
+                .add(RECYCLED, paris("2026-11-23T09:30"))
+                .add(MQL_QUALIFIED, paris("2026-11-23T10:00"))
+                .add(OWNER_CHANGED, paris("2026-11-23T10:00"), "ownerId", "").events();
+        LeadState state = engine.fold(events, paris("2026-11-23T10:30"));
+        assertThat(state.cycles()).hasSize(2);
+        assertThat(state.cycles().get(1).handedOffAt()).as("no sales owner: the handoff is still to come").isNull();
+    }
+
+    @Test
     void reassigningABreachedLeadDoesNotEraseTheBreach() {
         ClockEngine restarting = new ClockEngine(TestSla.policies(true));
         List<LeadEvent> events = lead("37").add(MQL_QUALIFIED, monday9)

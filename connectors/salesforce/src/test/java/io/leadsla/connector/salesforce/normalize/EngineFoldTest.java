@@ -31,7 +31,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The events of successive Lead states, folded by the real engine: what the clocks make of them. */
@@ -114,7 +113,6 @@ class EngineFoldTest {
      * handed off at once. Fix in ClockEngine.Fold.run: after merging a group's attributes, clear
      * salesOwnerAssigned when the owner attribute is gone. Enable this test with that fix.
      */
-    @Disabled("engine: an owner cleared in the same save as a new MQL is seen one event too late (ClockEngine)")
     @Test
     void requalified_and_sent_back_to_the_queue_in_one_save() {
         LeadState state = engine.fold(states(
