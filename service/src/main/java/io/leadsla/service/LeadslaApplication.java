@@ -17,6 +17,9 @@ import io.leadsla.service.hubspot.HubSpotFactory;
 import io.leadsla.service.hubspot.HubSpotHealthCheck;
 import io.leadsla.service.hubspot.HubSpotWebhookResource;
 import io.leadsla.service.pipeline.Pipeline;
+import io.leadsla.service.salesforce.SalesforceFactory;
+import io.leadsla.service.salesforce.SalesforceHealthCheck;
+import io.leadsla.service.salesforce.SalesforceOutboundResource;
 import io.leadsla.service.pipeline.StoreHealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,6 +83,10 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         if (hubspot != null) {
             connectors.add(hubspot.connector());
         }
+        SalesforceFactory.Running salesforce = startSalesforce(configuration.getSalesforce(), environment);
+        if (salesforce != null) {
+            connectors.add(salesforce.connector());
+        }
         Pipeline pipeline = Pipeline.open(configuration.getStore(), configuration.getPipeline(), policies, connectors, clock);
         environment.lifecycle().manage(pipeline);
         environment.healthChecks().register("store", new StoreHealthCheck(pipeline.store(), clock, Duration.ofMinutes(5)));
@@ -87,6 +94,11 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
             environment.jersey().register(new HubSpotWebhookResource(hubspot.signature(), hubspot.webhookUrl(),
                     pipeline.store().inbox(), pipeline::wakeUp, clock, MAX_WEBHOOK_BODY));
             environment.healthChecks().register("hubspot", new HubSpotHealthCheck(hubspot.client().http()));
+        }
+        if (salesforce != null) {
+            environment.jersey().register(new SalesforceOutboundResource(salesforce.gate(), pipeline.store().inbox(),
+                    pipeline::wakeUp, clock));
+            environment.healthChecks().register("salesforce", new SalesforceHealthCheck(salesforce.session()));
         }
     }
 
@@ -121,5 +133,18 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
                     e.getMessage());
         }
         return running;
+    }
+
+    /** Builds the Salesforce connector when its connected app is configured (sign-in happens on first use). */
+    private SalesforceFactory.Running startSalesforce(SalesforceFactory config, Environment environment) {
+        if (!config.enabled()) {
+            LOG.info(config.whyOff());
+            return null;
+        }
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the Salesforce configuration cannot be used:\n  " + String.join("\n  ", problems));
+        }
+        return config.build(environment.getObjectMapper(), clock);
     }
 }

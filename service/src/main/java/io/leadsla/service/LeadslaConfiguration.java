@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.leadsla.service.hubspot.HubSpotFactory;
 import io.leadsla.service.pipeline.PipelineFactory;
+import io.leadsla.service.salesforce.SalesforceFactory;
 import io.leadsla.service.pipeline.StoreFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -30,6 +31,20 @@ public class LeadslaConfiguration extends Configuration {
     @Valid
     @NotNull
     private HubSpotFactory hubspot = new HubSpotFactory();
+
+    @Valid
+    @NotNull
+    private SalesforceFactory salesforce = new SalesforceFactory();
+
+    @JsonProperty
+    public SalesforceFactory getSalesforce() {
+        return salesforce;
+    }
+
+    @JsonProperty
+    public void setSalesforce(SalesforceFactory salesforce) {
+        this.salesforce = salesforce;
+    }
 
     @JsonProperty
     public HubSpotFactory getHubspot() {

@@ -26,6 +26,7 @@ public class LeadslaCheckCommand extends CheckCommand<LeadslaConfiguration> {
             throws Exception {
         new PolicyLoader().load(Path.of(configuration.getPoliciesFile())); // throws with file:line: path
         List<String> problems = new ArrayList<>(configuration.getHubspot().problems());
+        problems.addAll(configuration.getSalesforce().problems());
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the configuration has problems:\n  " + String.join("\n  ", problems));
         }

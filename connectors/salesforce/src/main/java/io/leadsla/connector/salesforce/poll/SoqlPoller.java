@@ -167,23 +167,31 @@ public final class SoqlPoller implements Poller {
         }
     }
 
-    /** The pollers of a lead's life: Lead, LeadHistory, and Task and Event on leads. */
-    public static List<Poller> forLeads(SalesforceSession session, ObjectMapper json, String orgId, List<String> leadFields,
-                                        int perPoll, Duration overlap, Instant start) {
-        List<String> lead = new ArrayList<>(List.of("Id", "Status", "OwnerId", "IsConverted", "ConvertedDate", "CreatedDate",
-                "LastModifiedDate", "LastModifiedById", "SystemModstamp"));
-        leadFields.stream().filter(f -> !lead.contains(f)).forEach(lead::add);
+    /**
+     * The pollers of a lead's life — Lead, LeadHistory (only the fields the mapping reads), and
+     * Task and Event with a WhoId — selecting the fields the mapping reads.
+     */
+    public static List<Poller> forLeads(SalesforceSession session, ObjectMapper json, String orgId,
+                                        io.leadsla.connector.salesforce.normalize.WatchedFields watched, int perPoll,
+                                        Duration overlap, Instant start) {
+        String historyFields = "Field IN (" + watched.leadHistoryFields().stream()
+                .map(f -> "'" + f.replace("'", "\\'") + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
         return List.of(
-                new SoqlPoller(session, json, orgId, "Lead", lead, "SystemModstamp", null, "salesforce-poll-leads", perPoll,
-                        overlap, start),
-                new SoqlPoller(session, json, orgId, "LeadHistory",
-                        List.of("Id", "LeadId", "Field", "OldValue", "NewValue", "CreatedDate", "CreatedById"), "CreatedDate",
-                        null, "salesforce-poll-history", perPoll, overlap, start),
-                new SoqlPoller(session, json, orgId, "Task", List.of("Id", "WhoId", "OwnerId", "Type", "TaskSubtype", "Subject",
-                        "Status", "ActivityDate", "CreatedDate", "CreatedById", "SystemModstamp", "LeadSLA_Task_Key__c"),
-                        "SystemModstamp", "WhoId != null", "salesforce-poll-activities", perPoll, overlap, start),
-                new SoqlPoller(session, json, orgId, "Event", List.of("Id", "WhoId", "OwnerId", "Subject", "StartDateTime",
-                        "EndDateTime", "CreatedDate", "CreatedById", "SystemModstamp"),
-                        "SystemModstamp", "WhoId != null", "salesforce-poll-activities", perPoll, overlap, start));
+                new SoqlPoller(session, json, orgId, "Lead", watched.lead(), "SystemModstamp", null, "salesforce-poll-leads",
+                        perPoll, overlap, start),
+                new SoqlPoller(session, json, orgId, "LeadHistory", withField(watched.leadHistoryColumns(), "CreatedDate"),
+                        "CreatedDate", historyFields, "salesforce-poll-history", perPoll, overlap, start),
+                new SoqlPoller(session, json, orgId, "Task", withField(watched.task(), "SystemModstamp"), "SystemModstamp",
+                        "WhoId != null", "salesforce-poll-activities", perPoll, overlap, start),
+                new SoqlPoller(session, json, orgId, "Event", withField(watched.event(), "SystemModstamp"), "SystemModstamp",
+                        "WhoId != null", "salesforce-poll-activities", perPoll, overlap, start));
+    }
+
+    private static List<String> withField(List<String> fields, String field) {
+        List<String> all = new ArrayList<>(fields);
+        if (!all.contains(field)) {
+            all.add(field);
+        }
+        return all;
     }
 }

@@ -82,8 +82,10 @@ class SoqlPollerTest {
         salesforce.stubFor(post(urlEqualTo(SOAP)).withRequestBody(containing("<m:queryMore ")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/xml; charset=utf-8").withBody(queryResponse("queryMoreResponse", true, null, 3,
                         lead("00Q5g00000CcCcCEAV", "Closed - Not Converted", "0055g00000RepAAAA", "2026-11-23T08:02:30.000Z")))));
-        SoqlPoller poller = (SoqlPoller) SoqlPoller.forLeads(session, JSON, "00D5g000004ABCDEAZ", List.of("LeadSource"), 2_000,
-                Duration.ofMinutes(2), Instant.parse("2026-11-01T00:00:00Z")).get(0);
+        SoqlPoller poller = new SoqlPoller(session, JSON, "00D5g000004ABCDEAZ", "Lead", List.of("Id", "Status", "OwnerId",
+                "IsConverted", "ConvertedDate", "CreatedDate", "LastModifiedDate", "LastModifiedById", "SystemModstamp",
+                "LeadSource"), "SystemModstamp", null, "salesforce-poll-leads", 2_000, Duration.ofMinutes(2),
+                Instant.parse("2026-11-01T00:00:00Z"));
 
         Poller.Poll poll = poller.poll(Optional.empty());
 
@@ -119,8 +121,12 @@ class SoqlPollerTest {
                         INVALID_TYPE</sf:exceptionCode><sf:exceptionMessage>sObject type 'LeadHistory' is not supported.\
                         </sf:exceptionMessage><sf:row>-1</sf:row><sf:column>-1</sf:column></sf:InvalidSObjectFault></detail>\
                         </soapenv:Fault></soapenv:Body></soapenv:Envelope>""")));
-        Poller history = SoqlPoller.forLeads(session, JSON, "00D5g000004ABCDEAZ", List.of(), 2_000, Duration.ofMinutes(2),
-                Instant.parse("2026-11-01T00:00:00Z")).get(1);
+        Poller history = SoqlPoller.forLeads(session, JSON, "00D5g000004ABCDEAZ",
+                io.leadsla.connector.salesforce.normalize.WatchedFields.of(
+                        io.leadsla.connector.salesforce.mapping.SalesforceMapping.defaults()),
+                2_000, Duration.ofMinutes(2), Instant.parse("2026-11-01T00:00:00Z")).get(1);
+        assertThat(((SoqlPoller) history).soql(Instant.parse("2026-11-20T00:00:00Z")))
+                .contains("FROM LeadHistory WHERE CreatedDate >= 2026-11-20T00:00:00Z AND Field IN ('Status', 'Owner'");
         Poller.Poll poll = history.poll(Optional.of("2026-11-20T00:00:00Z"));
         assertThat(poll.pages()).isEmpty();
         assertThat(poll.caughtUp()).isTrue();
