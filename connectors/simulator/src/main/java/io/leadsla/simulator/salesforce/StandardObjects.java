@@ -92,6 +92,7 @@ final class StandardObjects {
         f.add(new B("TaskSubtype", "Task Subtype", FieldType.PICKLIST).length(255).updateable(false)
                 .picklist("Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn").build());
         f.add(new B("CompletedDateTime", "Completed Date/Time", FieldType.DATETIME).readOnly().build());
+        f.add(new B("CallDisposition", "Call Result", FieldType.STRING).length(255).build());
         return new SObjectDef(TASK, "Task", "Tasks", "00T", true, true, f);
     }
 
