@@ -10,6 +10,9 @@ import io.leadsla.core.policy.PolicySet;
 import io.leadsla.service.replay.EventSources;
 import io.leadsla.service.replay.ReplayCommand;
 import io.leadsla.connector.hubspot.api.HubSpotApiException;
+import io.leadsla.connector.salesforce.api.LeadDescribe;
+import io.leadsla.connector.salesforce.api.SalesforceApiException;
+import io.leadsla.connector.salesforce.api.SalesforceAuthException;
 import io.leadsla.service.cli.BackfillCommand;
 import io.leadsla.service.cli.LeadslaCheckCommand;
 import io.leadsla.service.cli.SetupCommand;
@@ -145,6 +148,16 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the Salesforce configuration cannot be used:\n  " + String.join("\n  ", problems));
         }
-        return config.build(environment.getObjectMapper(), clock);
+        SalesforceFactory.Running running = config.build(environment.getObjectMapper(), clock);
+        try {
+            List<String> org = config.mapping().problems(LeadDescribe.read(running.session()));
+            if (!org.isEmpty()) {
+                throw new IllegalStateException("the Salesforce mapping does not fit the org's Lead:\n  " + String.join("\n  ", org));
+            }
+        } catch (SalesforceApiException | SalesforceAuthException e) {
+            LOG.warn("the Salesforce mapping could not be checked against the org now ({}); Outbound Messages are stored "
+                    + "meanwhile", e.getMessage());
+        }
+        return running;
     }
 }

@@ -11,6 +11,7 @@ import io.leadsla.core.clock.ClockEngine;
 import io.leadsla.core.policy.PolicySet;
 import io.leadsla.service.LeadslaConfiguration;
 import io.leadsla.service.hubspot.HubSpotFactory;
+import io.leadsla.service.salesforce.SalesforceFactory;
 import io.leadsla.store.Backend;
 import io.leadsla.store.InboxProcessor;
 import io.leadsla.store.LeadFolder;
@@ -30,10 +31,11 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code backfill CONFIG --since DATE} (SPEC.md): pulls the CRMs' history since a date — contacts
- * with the history of the mapped properties (the true time of each stage, owner and status
- * change), and their calls, e-mails and meetings — into the inbox, then normalizes it and rebuilds
- * the clocks. Safe to repeat and to run beside a server on PostgreSQL: what is known is kept once.
+ * {@code backfill CONFIG --since DATE} (SPEC.md): pulls the CRMs' history since a date — HubSpot
+ * contacts with the history of the mapped properties, and their calls, e-mails and meetings;
+ * Salesforce Leads, LeadHistory (the true time of each status and owner change), Tasks and Events —
+ * into the inbox, then normalizes it and rebuilds the clocks (breaches older than a day ask for no
+ * task). Safe to repeat and to run beside a server on PostgreSQL: what is known is kept once.
  * Write-backs it queues are sent by the server.
  */
 public class BackfillCommand extends ConfiguredCommand<LeadslaConfiguration> {
@@ -59,17 +61,28 @@ public class BackfillCommand extends ConfiguredCommand<LeadslaConfiguration> {
         Instant since = since(namespace.getString("since"));
         PolicySet policies = new PolicyLoader().load(Path.of(configuration.getPoliciesFile()));
         HubSpotFactory hubspot = configuration.getHubspot();
-        if (!hubspot.enabled()) {
-            out.println(hubspot.whyOff() + ": nothing to backfill");
+        SalesforceFactory salesforce = configuration.getSalesforce();
+        if (!hubspot.enabled() && !salesforce.enabled()) {
+            out.println(hubspot.whyOff() + "; " + salesforce.whyOff() + ": nothing to backfill");
             return;
         }
         try (HikariDataSource dataSource = configuration.getStore().build()) {
             Store store = Store.open(dataSource, Backend.ofUrl(configuration.getStore().jdbcUrl()), clock);
-            HubSpotClient client = hubspot.client(bootstrap.getObjectMapper(), clock);
-            String portalId = hubspot.portalId(client);
-            List<Normalizer> normalizers = new ArrayList<>(hubspot.normalizers(bootstrap.getObjectMapper(), portalId));
+            List<Normalizer> normalizers = new ArrayList<>();
+            List<Poller> pollers = new ArrayList<>();
+            if (hubspot.enabled()) {
+                HubSpotClient client = hubspot.client(bootstrap.getObjectMapper(), clock);
+                String portalId = hubspot.portalId(client);
+                normalizers.addAll(hubspot.normalizers(bootstrap.getObjectMapper(), portalId));
+                pollers.addAll(hubspot.pollers(client, bootstrap.getObjectMapper(), portalId, since));
+            }
+            if (salesforce.enabled()) {
+                normalizers.addAll(salesforce.normalizers());
+                pollers.addAll(salesforce.pollers(salesforce.session(bootstrap.getObjectMapper(), clock),
+                        bootstrap.getObjectMapper(), since));
+            }
             int pages = 0;
-            for (Poller poller : hubspot.pollers(client, bootstrap.getObjectMapper(), portalId, since)) {
+            for (Poller poller : pollers) {
                 int read = 0;
                 Optional<String> position = Optional.empty();
                 Poller.Poll poll;
@@ -81,7 +94,7 @@ public class BackfillCommand extends ConfiguredCommand<LeadslaConfiguration> {
                     read += poll.pages().size();
                     position = Optional.of(poll.nextPosition());
                 } while (!poll.caughtUp());
-                out.printf(Locale.ROOT, "HubSpot %s since %s: %d page(s)%n", poller.cursor(), since, read);
+                out.printf(Locale.ROOT, "%s since %s: %d page(s)%n", poller.cursor(), since, read);
                 pages += read;
             }
             InboxProcessor inbox = new InboxProcessor(store, normalizers, clock);

@@ -3,6 +3,11 @@ package io.leadsla.service.cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.leadsla.connector.hubspot.setup.HubSpotSetup;
+import io.leadsla.connector.salesforce.api.LeadDescribe;
+import io.leadsla.connector.salesforce.api.SalesforceSession;
+import io.leadsla.connector.salesforce.setup.SalesforceSetup;
+import io.leadsla.service.salesforce.SalesforceFactory;
+import java.nio.file.Path;
 import io.leadsla.service.LeadslaConfiguration;
 import io.leadsla.service.hubspot.HubSpotFactory;
 import java.io.PrintStream;
@@ -47,7 +52,23 @@ public class SetupCommand extends ConfiguredCommand<LeadslaConfiguration> {
                 out.println("  " + (dryRun ? step : done(step)));
             }
         }
-        out.println("Salesforce: not available yet (the Salesforce connector comes with its own issue)");
+        SalesforceFactory salesforce = configuration.getSalesforce();
+        if (!salesforce.enabled()) {
+            out.println(salesforce.whyOff());
+            return;
+        }
+        SalesforceSession session = salesforce.session(bootstrap.getObjectMapper(), clock);
+        List<SalesforceSetup.Step> plan = new SalesforceSetup(session).plan();
+        out.println("Salesforce (leadsla deploys no metadata itself: run the commands below" + (dryRun ? "; dry run" : "") + "):");
+        plan.forEach(step -> out.println("  " + step));
+        String integrationUser = LeadDescribe.integrationUserId(session);
+        if (plan.stream().allMatch(SalesforceSetup.Step::exists)) {
+            out.println("  every field is in place");
+        } else {
+            SalesforceSetup.commands(Path.of("connectors", "salesforce", "sfdx"), "<the integration user's username>")
+                    .forEach(c -> out.println("  " + c));
+        }
+        out.println("  the integration user's id, for salesforce.mapping.integrationUserId: " + integrationUser);
     }
 
     private static String done(HubSpotSetup.Step step) {

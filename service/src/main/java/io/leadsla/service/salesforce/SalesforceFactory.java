@@ -199,6 +199,10 @@ public class SalesforceFactory {
                 start);
     }
 
+    public io.leadsla.connector.salesforce.mapping.SalesforceMapping mapping() {
+        return mapping;
+    }
+
     /** The 18-character org id. */
     public SalesforceId org() {
         return SalesforceId.of(orgId);
