@@ -19,6 +19,9 @@ import java.time.Instant;
  *       field, so the field and the save time identify it, and the id stays short and free of
  *       personal data;</li>
  *   <li>{@code salesforce:lead:{lead id}:history:{LeadHistory id}} — one LeadHistory row;</li>
+ *   <li>{@code salesforce:lead:{lead id}:created:{epoch ms}} — the MQL of a lead created with a
+ *       qualifying status (polling: the status it was created with comes from its first Status
+ *       history row);</li>
  *   <li>{@code salesforce:task:{Task id}} and {@code salesforce:event:{Event id}} — a contact
  *       attempt.</li>
  * </ul>
@@ -33,6 +36,11 @@ public final class EventIds {
     /** The event of {@code field} in the lead's state saved at {@code savedAt}. */
     public static String leadField(SalesforceId lead, String field, Instant savedAt) {
         return CRM + ":lead:" + lead.value() + ":" + field + ":" + savedAt.toEpochMilli();
+    }
+
+    /** The MQL of a lead created with a qualifying status, at its CreatedDate. */
+    public static String leadCreated(SalesforceId lead, Instant createdAt) {
+        return CRM + ":lead:" + lead.value() + ":created:" + createdAt.toEpochMilli();
     }
 
     /** The event of one LeadHistory row. */

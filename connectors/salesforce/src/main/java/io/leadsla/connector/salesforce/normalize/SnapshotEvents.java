@@ -11,6 +11,7 @@ import io.leadsla.connector.salesforce.normalize.LeadChange.LeadSnapshot;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;
 import io.leadsla.core.event.LeadEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * the state it shows was there before and was read then. Reading it again would only restate it
  * at the time of leadsla's write, under new ids, after every write-back.
  */
-final class SnapshotEvents {
+public final class SnapshotEvents {
 
     private final LeadFacts facts;
     private final SalesforceMapping mapping;
@@ -48,6 +49,7 @@ final class SnapshotEvents {
             return List.of();
         }
         Out out = new Out(s);
+        creationMql(s, out);
         boolean converted = "true".equalsIgnoreCase(strip(s.value(IS_CONVERTED)));
         String reasonField = mapping.rejectionReasonField();
         EventType status = s.has(STATUS) ? statuses.of(s.value(STATUS)) : null;
@@ -88,6 +90,30 @@ final class SnapshotEvents {
         });
         return out.events;
     }
+
+    /**
+     * A polled lead carries the status it was created with ({@link #INITIAL_STATUS}, from its first
+     * Status history row): a lead created as an MQL and dispositioned before a poll saw it was an
+     * MQL from its CreatedDate, which no history row and no later state says.
+     */
+    private void creationMql(LeadSnapshot s, Out out) {
+        if (!s.has(INITIAL_STATUS) || !s.has("CreatedDate") || statuses.of(s.value(INITIAL_STATUS)) != EventType.MQL_QUALIFIED) {
+            return;
+        }
+        Instant created;
+        try {
+            created = Instant.parse(s.value("CreatedDate").strip());
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (created.isBefore(s.modifiedAt())) {
+            out.events.add(new LeadEvent(EventIds.leadCreated(s.leadId(), created), Crm.SALESFORCE,
+                    LeadChangeInterpreter.OBJECT_TYPE, s.leadId().value(), EventType.MQL_QUALIFIED, created, Map.of()));
+        }
+    }
+
+    /** The pseudo-field a poller adds to a lead: the Status it was created with. */
+    public static final String INITIAL_STATUS = "leadsla.InitialStatus";
 
     private boolean isRoleField(String field) {
         return field.equalsIgnoreCase(STATUS) || field.equalsIgnoreCase(OWNER_ID) || field.equalsIgnoreCase(IS_CONVERTED)

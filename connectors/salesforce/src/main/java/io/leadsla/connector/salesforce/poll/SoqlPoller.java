@@ -47,6 +47,7 @@ public final class SoqlPoller implements Poller {
     private final Instant start;
     private boolean skipNext;
     private boolean unavailableLogged;
+    private boolean historyUnavailable;
 
     /**
      * @param condition an extra SOQL condition (e.g. {@code WhoId != null}), or null
@@ -115,6 +116,7 @@ public final class SoqlPoller implements Poller {
             }
             throw e;
         }
+        java.util.Map<String, String> initialStatus = objectType.equals("Lead") ? initialStatuses(records) : java.util.Map.of();
         Instant last = from;
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < records.size(); i += PAGE) {
@@ -129,6 +131,10 @@ public final class SoqlPoller implements Poller {
                     } else {
                         row.put(field, value.toString());
                     }
+                }
+                String initial = initialStatus.get(String.valueOf(record.getField("Id")));
+                if (initial != null) {
+                    row.put(io.leadsla.connector.salesforce.normalize.SnapshotEvents.INITIAL_STATUS, initial);
                 }
                 Instant stamp = stamp(record.getField(stampField));
                 if (stamp != null && stamp.isAfter(last)) {
@@ -146,6 +152,50 @@ public final class SoqlPoller implements Poller {
             next = last.isAfter(from) ? last : from.plusMillis(1);
         }
         return new Poll(pages, next.toString(), complete);
+    }
+
+    /**
+     * The Status each lead was created with: the OldValue of its first Status history row, or its
+     * Status now if it never changed. A lead created as an MQL and dispositioned between two polls
+     * shows its MQL nowhere else. One extra query per poll; without field history, none.
+     */
+    private java.util.Map<String, String> initialStatuses(List<SObject> leads) {
+        java.util.Map<String, String> initial = new java.util.HashMap<>();
+        for (SObject lead : leads) {
+            Object status = lead.getField("Status");
+            if (status != null) {
+                initial.put(String.valueOf(lead.getField("Id")), status.toString());
+            }
+        }
+        if (initial.isEmpty() || historyUnavailable) {
+            return initial;
+        }
+        String ids = initial.keySet().stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(", "));
+        try {
+            QueryResult first = session.call("query LeadHistory (initial status)", c -> c.query(
+                    "SELECT LeadId, OldValue, CreatedDate FROM LeadHistory WHERE Field = 'Status' AND LeadId IN (" + ids
+                            + ") ORDER BY LeadId, CreatedDate"));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (true) {
+                for (SObject row : first.getRecords()) {
+                    String leadId = String.valueOf(row.getField("LeadId"));
+                    if (seen.add(leadId) && row.getField("OldValue") != null) {
+                        initial.put(leadId, row.getField("OldValue").toString());
+                    }
+                }
+                if (first.isDone()) {
+                    break;
+                }
+                String locator = first.getQueryLocator();
+                first = session.call("queryMore LeadHistory", c -> c.queryMore(locator));
+            }
+        } catch (SalesforceApiException e) {
+            if (!"INVALID_TYPE".equals(e.code()) && !"INVALID_FIELD".equals(e.code())) {
+                throw e;
+            }
+            historyUnavailable = true;
+        }
+        return initial;
     }
 
     private static Instant stamp(Object value) {
@@ -177,8 +227,8 @@ public final class SoqlPoller implements Poller {
         String historyFields = "Field IN (" + watched.leadHistoryFields().stream()
                 .map(f -> "'" + f.replace("'", "\\'") + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
         return List.of(
-                new SoqlPoller(session, json, orgId, "Lead", watched.lead(), "SystemModstamp", null, "salesforce-poll-leads",
-                        perPoll, overlap, start),
+                new SoqlPoller(session, json, orgId, "Lead", withField(watched.lead(), "CreatedDate"), "SystemModstamp", null,
+                        "salesforce-poll-leads", perPoll, overlap, start),
                 new SoqlPoller(session, json, orgId, "LeadHistory", withField(watched.leadHistoryColumns(), "CreatedDate"),
                         "CreatedDate", historyFields, "salesforce-poll-history", perPoll, overlap, start),
                 new SoqlPoller(session, json, orgId, "Task", withField(watched.task(), "SystemModstamp"), "SystemModstamp",

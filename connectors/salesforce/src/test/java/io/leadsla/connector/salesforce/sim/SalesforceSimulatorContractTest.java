@@ -89,12 +89,18 @@ class SalesforceSimulatorContractTest {
             assertThat(poll.caughtUp()).isTrue();
             poll.pages().forEach(page -> events.addAll(bySource.get(page.source()).normalize(page.body())));
         }
-        // the owner change and the rejection come with their true times from LeadHistory; a lead
-        // created as an MQL and dispositioned between two polls shows no MQL to polling alone (its
-        // creation status is in no history row): the Outbound Message on create covers it
+        // the owner change and the rejection come with their true times from LeadHistory; the MQL
+        // of a lead created as one, and dispositioned before any poll, from its creation status
         assertThat(events).extracting(io.leadsla.core.event.LeadEvent::type).contains(
-                io.leadsla.core.event.EventType.HANDED_OFF, io.leadsla.core.event.EventType.CONTACT_ATTEMPT,
-                io.leadsla.core.event.EventType.REJECTED);
+                io.leadsla.core.event.EventType.MQL_QUALIFIED, io.leadsla.core.event.EventType.HANDED_OFF,
+                io.leadsla.core.event.EventType.CONTACT_ATTEMPT, io.leadsla.core.event.EventType.REJECTED);
+        assertThat(events).filteredOn(e -> e.type() == io.leadsla.core.event.EventType.MQL_QUALIFIED).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.occurredAt()).isEqualTo(java.time.Instant.parse(lead.string("CreatedDate")));
+                    assertThat(e.eventId()).isEqualTo("salesforce:lead:" + lead.id() + ":created:"
+                            + java.time.Instant.parse(lead.string("CreatedDate")).toEpochMilli());
+                });
+
         assertThat(events).filteredOn(e -> e.type() == io.leadsla.core.event.EventType.CONTACT_ATTEMPT).singleElement()
                 .satisfies(e -> {
                     assertThat(e.attributes()).containsEntry("channel", "call");
