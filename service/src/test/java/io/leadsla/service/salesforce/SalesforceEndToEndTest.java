@@ -99,7 +99,7 @@ class SalesforceEndToEndTest {
         RecordSnapshot queue = SALESFORCE.actions().addQueue("Marketing", "Marketing_Queue");
         RecordSnapshot lead = SALESFORCE.actions().createLead(Map.of("LastName", "Lovelace", "Company", "Analytical Engines",
                 "Status", "Open - Not Contacted", "LeadSource", "Demo Request"), queue.id(), marketing.id());
-        CLOCK.advance(Duration.ofSeconds(30)); // the assignment rule, a moment later
+        CLOCK.advance(Duration.ofSeconds(30)); // the assignment, a moment later
         SALESFORCE.actions().assignOwner(lead.id(), rep.id(), marketing.id());
 
         // the MQL from the queue starts marketing's handoff clock; the rep's assignment the rep's

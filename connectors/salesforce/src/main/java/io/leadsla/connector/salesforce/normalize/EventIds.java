@@ -11,13 +11,13 @@ import java.time.Instant;
  * and an Outbound Message, all give the same ids. Record ids are always in the 18-character form.
  *
  * <ul>
- *   <li>{@code salesforce:lead:{lead id}:{field}:{epoch ms}} — what one field of a lead's state
- *       means, in the state saved at {@code LastModifiedDate} (epoch milliseconds), e.g.
- *       {@code salesforce:lead:00QWV00000CZjEf2AL:Status:1795420800000}. {@code field} is the API
- *       name as the mapping writes it ({@code Status}, {@code OwnerId}, {@code IsConverted}, the
- *       reason field, an attribute's field). No value in the id: a saved state has one value per
- *       field, so the field and the save time identify it, and the id stays short and free of
- *       personal data;</li>
+ *   <li>{@code salesforce:lead:{lead id}:{field}:{epoch ms}:{value digest}} — what one field of a
+ *       lead's state means, in the state saved at {@code LastModifiedDate}, e.g.
+ *       {@code salesforce:lead:00QWV00000CZjEf2AL:Status:1795420800000:3f1e9a0b}. {@code field} is
+ *       the API name as the mapping writes it ({@code Status}, {@code OwnerId}, {@code IsConverted},
+ *       the reason field, an attribute's field); the digest is the first 8 hex digits of the
+ *       value's SHA-256 (Salesforce stamps saves to the second: two saves of one second differ by
+ *       their values; the digest keeps personal data out of the id);</li>
  *   <li>{@code salesforce:lead:{lead id}:history:{LeadHistory id}} — one LeadHistory row;</li>
  *   <li>{@code salesforce:lead:{lead id}:created:{epoch ms}} — the MQL of a lead created with a
  *       qualifying status (polling: the status it was created with comes from its first Status
@@ -33,9 +33,30 @@ public final class EventIds {
     private EventIds() {
     }
 
-    /** The event of {@code field} in the lead's state saved at {@code savedAt}. */
-    public static String leadField(SalesforceId lead, String field, Instant savedAt) {
-        return CRM + ":lead:" + lead.value() + ":" + field + ":" + savedAt.toEpochMilli();
+    /**
+     * The event of {@code field} holding {@code value} in the lead's state saved at {@code savedAt}.
+     * The value's short digest is part of the id: Salesforce stamps saves to the second, so two
+     * saves of one second (a web-to-lead create, then its assignment) hold different values under
+     * one stamp, and must not collapse into one event.
+     */
+    public static String leadField(SalesforceId lead, String field, Instant savedAt, String value) {
+        return CRM + ":lead:" + lead.value() + ":" + field + ":" + savedAt.toEpochMilli() + ":" + digest(value);
+    }
+
+    /**
+     * The first 8 hex digits of the value's SHA-256: short, and no personal data in the id. A record
+     * id counts in its 18-character form (an Outbound Message and a report may spell it in 15).
+     */
+    static String digest(String value) {
+        String text = value == null ? "" : value.strip();
+        text = SalesforceId.parse(text).map(SalesforceId::value).orElse(text);
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The MQL of a lead created with a qualifying status, at its CreatedDate. */

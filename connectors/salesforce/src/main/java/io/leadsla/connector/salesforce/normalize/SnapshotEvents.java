@@ -137,7 +137,7 @@ public final class SnapshotEvents {
             if (type == null && attributes.isEmpty()) {
                 return;
             }
-            events.add(new LeadEvent(EventIds.leadField(s.leadId(), field, s.modifiedAt()), Crm.SALESFORCE,
+            events.add(new LeadEvent(EventIds.leadField(s.leadId(), field, s.modifiedAt(), s.value(field)), Crm.SALESFORCE,
                     LeadChangeInterpreter.OBJECT_TYPE, s.leadId().value(),
                     type == null ? EventType.ATTRIBUTES_CHANGED : type, s.modifiedAt(), attributes));
         }

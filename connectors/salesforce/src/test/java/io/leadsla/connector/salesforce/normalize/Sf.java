@@ -86,7 +86,13 @@ final class Sf {
     /** What a test reads of an event: type, time and attributes by id. */
     static Map<String, LeadEvent> byId(List<LeadEvent> events) {
         Map<String, LeadEvent> byId = new HashMap<>();
-        events.forEach(e -> byId.put(e.eventId(), e));
+        events.forEach(e -> byId.put(stateId(e), e));
         return byId;
+    }
+
+    /** A lead state event's id without its value digest (the tests name ids by field and time). */
+    static String stateId(LeadEvent e) {
+        return e.eventId().matches("salesforce:lead:[^:]+:[^:]+:\\d+:[0-9a-f]{8}") ? e.eventId().substring(0, e.eventId().length() - 9)
+                : e.eventId();
     }
 }

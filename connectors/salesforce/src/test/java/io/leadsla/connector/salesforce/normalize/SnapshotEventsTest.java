@@ -45,7 +45,7 @@ class SnapshotEventsTest {
     void an_mql_waiting_in_a_queue_is_qualified_and_has_no_sales_owner() {
         List<LeadEvent> events = events(lead("Open - Not Contacted", QUEUE));
 
-        assertThat(events).extracting(LeadEvent::eventId, LeadEvent::type, LeadEvent::attributes).containsExactly(
+        assertThat(events).extracting(Sf::stateId, LeadEvent::type, LeadEvent::attributes).containsExactly(
                 tuple(id("Status"), MQL_QUALIFIED, Map.of()),
                 // a queue owner clears the owner: while one is set, the engine hands a re-MQL'd lead off at once
                 tuple(id("OwnerId"), OWNER_CHANGED, Map.of("ownerId", "", "ownerRegion", "")),
@@ -119,9 +119,9 @@ class SnapshotEventsTest {
         Map<String, String> convertedOtherStatus = with(lead("Qualified", REP_A), "IsConverted", "true");
         Map<String, String> convertedMqlStatus = with(lead("Open - Not Contacted", REP_A), "IsConverted", "true");
 
-        assertThat(events(converted)).filteredOn(e -> e.type() == ACCEPTED).extracting(LeadEvent::eventId)
+        assertThat(events(converted)).filteredOn(e -> e.type() == ACCEPTED).extracting(Sf::stateId)
                 .containsExactly(id("Status"));
-        assertThat(events(convertedOtherStatus)).filteredOn(e -> e.type() == ACCEPTED).extracting(LeadEvent::eventId)
+        assertThat(events(convertedOtherStatus)).filteredOn(e -> e.type() == ACCEPTED).extracting(Sf::stateId)
                 .containsExactly(id("IsConverted"));
         assertThat(events(convertedMqlStatus)).extracting(LeadEvent::type).doesNotContain(MQL_QUALIFIED)
                 .contains(ACCEPTED);
@@ -174,7 +174,7 @@ class SnapshotEventsTest {
 
         assertThat(events).isNotEmpty().allSatisfy(e -> {
             assertThat(e.occurredAt()).isEqualTo(Instant.parse("2026-11-23T09:15:00Z"));
-            assertThat(e.eventId()).endsWith(":" + Instant.parse("2026-11-23T09:15:00Z").toEpochMilli());
+            assertThat(Sf.stateId(e)).endsWith(":" + Instant.parse("2026-11-23T09:15:00Z").toEpochMilli());
         });
         assertThatThrownBy(() -> records.lead(without(noLastModified, "SystemModstamp")))
                 .isInstanceOf(BadRecordException.class)
@@ -234,5 +234,19 @@ class SnapshotEventsTest {
                 "LeadSLA_Rejection_Reason__c", "LeadSource", "Rating", "Country");
         assertThat(fields.task()).contains("WhoId", "TaskSubtype", "CreatedDate", "LeadSLA_Task_Key__c");
         assertThat(fields.event()).contains("WhoId", "StartDateTime");
+    }
+
+    @Test
+    void twoSavesInOneSecondWithDifferentValuesAreTwoEvents() {
+        // Salesforce stamps saves to the second: a web-to-lead create in a queue, then its assignment
+        List<LeadEvent> queued = events(lead("Open - Not Contacted", QUEUE));
+        List<LeadEvent> assigned = events(lead("Open - Not Contacted", REP_A));
+        LeadEvent fromQueue = Sf.byId(queued).get(id("OwnerId"));
+        LeadEvent toRep = Sf.byId(assigned).get(id("OwnerId"));
+        assertThat(fromQueue.type()).isEqualTo(OWNER_CHANGED);
+        assertThat(toRep.type()).isEqualTo(HANDED_OFF);
+        assertThat(toRep.eventId()).as("same field, same stamp, another value").isNotEqualTo(fromQueue.eventId());
+        assertThat(Sf.byId(assigned).get(id("Status")).eventId()).as("the same status in both saves is one fact")
+                .isEqualTo(Sf.byId(queued).get(id("Status")).eventId());
     }
 }

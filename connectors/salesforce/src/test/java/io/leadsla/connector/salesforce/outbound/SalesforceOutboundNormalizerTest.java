@@ -37,6 +37,11 @@ class SalesforceOutboundNormalizerTest {
     private final SalesforceOutboundNormalizer normalizer = new SalesforceOutboundNormalizer(new OutboundMessageParser(),
             interpreter, SalesforceId.of(ORG));
 
+    /** A lead state event's id without its value digest. */
+    private static String stateId(LeadEvent e) {
+        return e.eventId().replaceFirst(":[0-9a-f]{8}$", "");
+    }
+
     private static String id(String lead, String field, String at) {
         return "salesforce:lead:" + lead + ":" + field + ":" + Instant.parse(at).toEpochMilli();
     }
@@ -47,13 +52,13 @@ class SalesforceOutboundNormalizerTest {
 
         assertThat(normalizer.source()).isEqualTo("salesforce-outbound");
         assertThat(events).filteredOn(e -> e.type() != ATTRIBUTES_CHANGED)
-                .extracting(LeadEvent::eventId, LeadEvent::type, LeadEvent::attributes)
+                .extracting(SalesforceOutboundNormalizerTest::stateId, LeadEvent::type, LeadEvent::attributes)
                 .containsExactly(
                         tuple(id(LEAD, "Status", "2026-11-23T08:00:00Z"), MQL_QUALIFIED, Map.of()),
                         tuple(id(LEAD, "OwnerId", "2026-11-23T08:00:00Z"), OWNER_CHANGED, Map.of("ownerId", "")),
                         tuple(id(OTHER_LEAD, "Status", "2026-11-23T08:05:00Z"), MQL_QUALIFIED, Map.of()),
                         tuple(id(OTHER_LEAD, "OwnerId", "2026-11-23T08:05:00Z"), HANDED_OFF, Map.of("ownerId", REP_A)));
-        assertThat(events).filteredOn(e -> e.eventId().equals(id(OTHER_LEAD, "Rating", "2026-11-23T08:05:00Z")))
+        assertThat(events).filteredOn(e -> stateId(e).equals(id(OTHER_LEAD, "Rating", "2026-11-23T08:05:00Z")))
                 .singleElement().extracting(LeadEvent::attributes).isEqualTo(Map.of("rating", ""));
     }
 
