@@ -100,7 +100,7 @@ public final class HubSpotActivityNormalizer implements Normalizer {
             throw new UnreadableDeliveryException(where + ": missing");
         }
         try {
-            return value.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(value)) : Instant.parse(value);
+            return HubSpotInstants.parse(value);
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new UnreadableDeliveryException(where + ": '" + value + "' is not an instant", e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadsla.connector.hubspot.api.HubSpotClient;
 import io.leadsla.connector.hubspot.api.SearchPage;
+import io.leadsla.connector.Sha256;
 import io.leadsla.connector.poll.Poller;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +88,7 @@ public final class HubSpotActivityPoller implements Poller {
                 to.forEach(activity.putArray("contactIds")::add);
             }
             String text = body.toString();
-            pages.add(new Page(SOURCE, HubSpotContactPoller.sha256(text), text));
+            pages.add(new Page(SOURCE, Sha256.hex(text), text));
         }
         return new Poll(pages, ModifiedWindow.nextPosition(from, read, overlap), read.caughtUp());
     }

@@ -79,8 +79,7 @@ public final class HubSpotContactPageNormalizer implements Normalizer {
     private static Instant instant(JsonNode value, String where) {
         String text = value.asText("");
         try {
-            return text.chars().allMatch(Character::isDigit) && !text.isEmpty()
-                    ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
+            return HubSpotInstants.parse(text);
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new UnreadableDeliveryException(where + ".timestamp: '" + text + "' is not an instant", e);
         }

@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadsla.connector.hubspot.api.HubSpotClient;
 import io.leadsla.connector.hubspot.api.SearchPage;
+import io.leadsla.connector.Sha256;
 import io.leadsla.connector.poll.Poller;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,16 +76,9 @@ public final class HubSpotContactPoller implements Poller {
             ArrayNode results = body.putArray("results");
             contacts.forEach(results::add);
             String text = body.toString();
-            pages.add(new Page(SOURCE, sha256(text), text));
+            pages.add(new Page(SOURCE, Sha256.hex(text), text));
         }
         return new Poll(pages, ModifiedWindow.nextPosition(from, read, overlap), read.caughtUp());
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

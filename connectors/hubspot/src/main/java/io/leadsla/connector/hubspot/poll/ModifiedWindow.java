@@ -3,6 +3,7 @@ package io.leadsla.connector.hubspot.poll;
 import io.leadsla.connector.hubspot.api.HubSpotClient;
 import io.leadsla.connector.hubspot.api.SearchPage;
 import io.leadsla.connector.hubspot.api.SearchRequest;
+import io.leadsla.connector.poll.PollWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,25 +69,12 @@ final class ModifiedWindow {
         if (value == null || value.isBlank()) {
             return o.updatedAt();
         }
-        return value.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(value)) : Instant.parse(value);
+        return HubSpotInstants.parse(value);
     }
 
-    /**
-     * Where the next read starts, never before {@code from}: after a complete read, {@code overlap}
-     * before the last change seen (HubSpot's search index lags the writes by moments, so recent
-     * changes are read again; the pipeline drops what it has); mid-way, at the last change seen, so
-     * the window moves on. Should a whole window of 10,000 share one millisecond (a bulk import),
-     * the next starts a millisecond later: the only way on, which the {@code backfill} can repair.
-     */
+    /** Where the next read starts ({@link PollWindow#next}), as epoch milliseconds. */
     static String nextPosition(Instant from, Read read, Duration overlap) {
-        Instant next;
-        if (read.caughtUp()) {
-            Instant behind = read.lastModified().minus(overlap);
-            next = behind.isAfter(from) ? behind : from;
-        } else {
-            next = read.lastModified().isAfter(from) ? read.lastModified() : from.plusMillis(1);
-        }
-        return Long.toString(next.toEpochMilli());
+        return Long.toString(PollWindow.next(from, read.lastModified(), read.caughtUp(), overlap).toEpochMilli());
     }
 
     static Instant position(String position) {

@@ -50,13 +50,7 @@ public final class EventIds {
     static String digest(String value) {
         String text = value == null ? "" : value.strip();
         text = SalesforceId.parse(text).map(SalesforceId::value).orElse(text);
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return io.leadsla.connector.Sha256.hex(text).substring(0, 8);
     }
 
     /** The MQL of a lead created with a qualifying status, at its CreatedDate. */

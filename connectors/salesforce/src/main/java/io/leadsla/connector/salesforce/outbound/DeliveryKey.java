@@ -1,9 +1,6 @@
 package io.leadsla.connector.salesforce.outbound;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.leadsla.connector.Sha256;
 
 /**
  * The inbox dedup key of an Outbound Message delivery: the SHA-256 of its raw body, in lower-case
@@ -20,15 +17,11 @@ public final class DeliveryKey {
     }
 
     public static String of(byte[] rawBody) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(rawBody));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        return Sha256.hex(rawBody);
     }
 
     /** The key of a body kept as text (UTF-8, as Salesforce sends it): the same as {@link #of(byte[])}. */
     public static String of(String body) {
-        return of(body.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(body);
     }
 }

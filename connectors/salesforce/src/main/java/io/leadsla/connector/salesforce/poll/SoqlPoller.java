@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.sobject.SObject;
+import io.leadsla.connector.Sha256;
+import io.leadsla.connector.poll.PollWindow;
 import io.leadsla.connector.poll.Poller;
 import io.leadsla.connector.salesforce.api.SalesforceApiException;
 import io.leadsla.connector.salesforce.api.SalesforceSession;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -142,16 +140,9 @@ public final class SoqlPoller implements Poller {
                 }
             }
             String text = body.toString();
-            pages.add(new Page(source, sha256(text), text));
+            pages.add(new Page(source, Sha256.hex(text), text));
         }
-        Instant next;
-        if (complete) {
-            Instant behind = last.minus(overlap);
-            next = behind.isAfter(from) ? behind : from;
-        } else {
-            next = last.isAfter(from) ? last : from.plusMillis(1);
-        }
-        return new Poll(pages, next.toString(), complete);
+        return new Poll(pages, PollWindow.next(from, last, complete, overlap).toString(), complete);
     }
 
     /**
@@ -209,13 +200,6 @@ public final class SoqlPoller implements Poller {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 
     /**
      * The pollers of a lead's life — Lead, LeadHistory (only the fields the mapping reads), and
