@@ -46,17 +46,24 @@ public final class PipelineWorker implements AutoCloseable {
         this.onClose = List.copyOf(onClose);
     }
 
-    /** The usual steps: normalize the inbox, fold stale then due leads, write to each CRM. */
-    public static PipelineWorker of(InboxProcessor inbox, LeadFolder folder, List<OutboxWriter> writers, int batch,
-                                    Duration idlePoll) {
+    /**
+     * The usual steps: normalize the inbox, fold stale then due leads, write to each CRM, poll each
+     * CRM; on stop, the writers' and pollers' leases are given up.
+     */
+    public static PipelineWorker of(InboxProcessor inbox, LeadFolder folder, List<OutboxWriter> writers,
+                                    List<PollStep> polls, int batch, Duration idlePoll) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("inbox", () -> inbox.processPending(Math.max(1, batch / 10)).items()));
         steps.add(new Step("fold-stale", () -> folder.foldStale(batch)));
         steps.add(new Step("fold-due", () -> folder.foldDue(batch)));
         List<Runnable> release = new ArrayList<>();
         for (OutboxWriter w : writers) {
-            steps.add(new Step(w.leaseName(), w::runOnce));
+            steps.add(new Step(w.leaseName() + ":write", w::runOnce));
             release.add(w::release);
+        }
+        for (PollStep p : polls) {
+            steps.add(new Step("poll", p::runOnce));
+            release.add(p::release);
         }
         return new PipelineWorker(steps, idlePoll, release);
     }

@@ -56,7 +56,7 @@ class PipelineWorkerTest {
         io.leadsla.connector.event.LeadEventsNormalizer format = new io.leadsla.connector.event.LeadEventsNormalizer();
         OutboxWriter writer = new OutboxWriter(store, crm.as("i1"), "i1", Duration.ofSeconds(30), clock);
         PipelineWorker worker = PipelineWorker.of(new InboxProcessor(store, List.of(format), clock),
-                new LeadFolder(store, new ClockEngine(POLICIES), clock), List.of(writer), 100, Duration.ofMillis(50));
+                new LeadFolder(store, new ClockEngine(POLICIES), clock), List.of(writer), List.of(), 100, Duration.ofMillis(50));
         io.leadsla.core.event.LeadKey lead = new io.leadsla.core.event.LeadKey(Crm.SALESFORCE, "00Q1");
         try (worker) {
             worker.start();

@@ -67,23 +67,9 @@ public final class Pipeline implements Managed {
             c.writers().forEach(w -> writers.add(new OutboxWriter(store, w, instance, lease, clock)));
             c.pollers().forEach(p -> polls.add(new PollStep(store, p, instance, lease, c.pollInterval(), clock)));
         }
-        InboxProcessor inbox = new InboxProcessor(store, normalizers, clock);
-        LeadFolder folder = new LeadFolder(store, new ClockEngine(policies), clock);
-        int batch = config.getBatch();
-        List<PipelineWorker.Step> steps = new ArrayList<>();
-        steps.add(new PipelineWorker.Step("inbox", () -> inbox.processPending(Math.max(1, batch / 10)).items()));
-        steps.add(new PipelineWorker.Step("fold-stale", () -> folder.foldStale(batch)));
-        steps.add(new PipelineWorker.Step("fold-due", () -> folder.foldDue(batch)));
-        List<Runnable> release = new ArrayList<>();
-        for (OutboxWriter w : writers) {
-            steps.add(new PipelineWorker.Step(w.leaseName() + ":write", w::runOnce));
-            release.add(w::release);
-        }
-        for (PollStep p : polls) {
-            steps.add(new PipelineWorker.Step("poll", p::runOnce));
-            release.add(p::release);
-        }
-        PipelineWorker worker = new PipelineWorker(steps, config.getIdlePoll().toJavaDuration(), release);
+        PipelineWorker worker = PipelineWorker.of(new InboxProcessor(store, normalizers, clock),
+                new LeadFolder(store, new ClockEngine(policies), clock), writers, polls, config.getBatch(),
+                config.getIdlePoll().toJavaDuration());
         return new Pipeline(dataSource, store, worker);
     }
 
