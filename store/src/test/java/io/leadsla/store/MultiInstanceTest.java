@@ -1,6 +1,7 @@
 package io.leadsla.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -131,10 +132,7 @@ class MultiInstanceTest {
             // the hot leads nobody called breach; the writer lease holder dies in the middle of it
             clock.set(T0.plusSeconds(6 * 60));
             instances.forEach(i -> i.worker.wakeUp());
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (crm.tasks.size() < 300 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> crm.tasks.size() >= 300);
             // the clock's jump expired the lease: whoever writes now holds it
             String holder = store.leases().find(OutboxWriter.accountLease(crm.as("x").account())).orElseThrow().holder();
             Instance victim = instances.stream().filter(i -> i.name.equals(holder)).findFirst().orElseThrow();
@@ -201,25 +199,28 @@ class MultiInstanceTest {
      * read, every lead folded, nothing due, outbox sent, tasks made. Write-backs failed by a kill
      * wait for their backoff: the clock is moved on in steps of 10 s then.
      */
-    private static void settle(List<Instance> instances, MutableClock clock, Store store) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            Instant now = clock.instant();
-            boolean folded = store.inbox().countPending() == 0 && store.leads().stale(1).isEmpty()
-                    && store.leads().changingBy(now, 1).isEmpty();
-            boolean written = store.outbox().count() == 0 && store.tasks().pending(1).isEmpty();
-            if (folded && written) {
-                return;
-            }
-            if (folded && store.outbox().ready(now, 1).isEmpty() && store.tasks().ready(Crm.SALESFORCE, now, 1).isEmpty()) {
-                clock.advance(Duration.ofSeconds(10));
-            }
-            instances.forEach(i -> i.worker.wakeUp());
-            Thread.sleep(50);
+    private static void settle(List<Instance> instances, MutableClock clock, Store store) {
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                Instant now = clock.instant();
+                boolean folded = store.inbox().countPending() == 0 && store.leads().stale(1).isEmpty()
+                        && store.leads().changingBy(now, 1).isEmpty();
+                boolean written = store.outbox().count() == 0 && store.tasks().pending(1).isEmpty();
+                if (folded && written) {
+                    return true;
+                }
+                if (folded && store.outbox().ready(now, 1).isEmpty()
+                        && store.tasks().ready(Crm.SALESFORCE, now, 1).isEmpty()) {
+                    clock.advance(Duration.ofSeconds(10));
+                }
+                instances.forEach(i -> i.worker.wakeUp());
+                return false;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the instances did not settle within 120 s: inbox " + store.inbox().countPending()
+                    + ", stale " + store.leads().stale(10).size() + ", outbox " + store.outbox().count()
+                    + ", tasks pending " + store.tasks().pending(10).size(), e);
         }
-        throw new AssertionError("the instances did not settle within 120 s: inbox " + store.inbox().countPending()
-                + ", stale " + store.leads().stale(10).size() + ", outbox " + store.outbox().count()
-                + ", tasks pending " + store.tasks().pending(10).size());
     }
 
     /** Like kill -9: connections cut mid-transaction, no more CRM calls, nothing released. */

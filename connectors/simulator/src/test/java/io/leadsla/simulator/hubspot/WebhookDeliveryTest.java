@@ -53,12 +53,9 @@ class WebhookDeliveryTest {
         assertThat(sim.webhooks().awaitIdle(Duration.ofSeconds(10))).as("deliveries settle").isTrue();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void await(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await("condition reached in time").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5)).until(condition::getAsBoolean);
     }
 
     @Test
