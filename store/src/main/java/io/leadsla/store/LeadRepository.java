@@ -4,7 +4,9 @@ import static io.leadsla.store.InboxRepository.utc;
 
 import io.leadsla.core.clock.ClockKind;
 import io.leadsla.core.clock.ClockStatus;
+import io.leadsla.core.clock.LeadCycle;
 import io.leadsla.core.clock.LeadState;
+import io.leadsla.core.clock.Outcome;
 import io.leadsla.core.clock.SlaClock;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;
@@ -158,6 +160,7 @@ public final class LeadRepository {
             }
             insert.execute();
         }
+        saveCycles(h, state);
         h.createUpdate("""
                         UPDATE leads SET next_change_at = :next, folded_at = :at,
                             stale = CASE WHEN version = :version THEN FALSE ELSE TRUE END
@@ -168,12 +171,81 @@ public final class LeadRepository {
                 .execute();
     }
 
+    /** Replaces the lead's funnel cycles (the KPIs' facts) with the fold's. */
+    private static void saveCycles(Handle h, LeadState state) {
+        LeadKey lead = state.lead();
+        h.createUpdate("DELETE FROM lead_cycles WHERE crm = :crm AND record_id = :record")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
+        if (state.cycles().isEmpty()) {
+            return;
+        }
+        PreparedBatch insert = h.prepareBatch("""
+                INSERT INTO lead_cycles (crm, record_id, cycle, object_type, tier, owner_id, source, mql_at, handed_off_at,
+                    first_contact_at, attempts, outcome, outcome_at, rejection_reason, rejected_without_reason,
+                    missing_attributes, handoff_ms, handoff_business_ms, first_response_ms, first_response_business_ms)
+                VALUES (:crm, :record, :cycle, :type, :tier, :owner, :source, :mql, :handedOff, :firstContact, :attempts,
+                    :outcome, :outcomeAt, :reason, :withoutReason, :missing, :handoff, :handoffBusiness, :response,
+                    :responseBusiness)""");
+        for (LeadCycle c : state.cycles()) {
+            insert.bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("cycle", c.number())
+                    .bind("type", state.objectType()).bind("tier", c.tier())
+                    .bindByType("owner", c.owner(), String.class).bindByType("source", c.source(), String.class)
+                    .bind("mql", utc(c.mqlAt()))
+                    .bindByType("handedOff", utc(c.handedOffAt()), OffsetDateTime.class)
+                    .bindByType("firstContact", utc(c.firstContactAt()), OffsetDateTime.class)
+                    .bind("attempts", c.attempts()).bind("outcome", c.outcome().name())
+                    .bindByType("outcomeAt", utc(c.outcomeAt()), OffsetDateTime.class)
+                    .bindByType("reason", c.rejectionReason(), String.class)
+                    .bind("withoutReason", c.rejectedWithoutReason())
+                    .bindByType("missing", c.missingAttributes() == null ? null : String.join(",", c.missingAttributes()),
+                            String.class)
+                    .bindByType("handoff", millis(c.handoffTime()), Long.class)
+                    .bindByType("handoffBusiness", millis(c.handoffBusinessTime()), Long.class)
+                    .bindByType("response", millis(c.firstResponseTime()), Long.class)
+                    .bindByType("responseBusiness", millis(c.firstResponseBusinessTime()), Long.class)
+                    .add();
+        }
+        insert.execute();
+    }
+
+    /** The lead's funnel cycles as last folded, oldest first. */
+    public List<LeadCycle> cycles(LeadKey lead) {
+        return jdbi.withHandle(h -> cycles(h, lead));
+    }
+
+    List<LeadCycle> cycles(Handle h, LeadKey lead) {
+        return h.createQuery(
+                        "SELECT * FROM lead_cycles WHERE crm = :crm AND record_id = :record ORDER BY cycle")
+                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                .map((rs, ctx) -> cycle(lead, rs)).list();
+    }
+
+    static LeadCycle cycle(LeadKey lead, ResultSet rs) throws SQLException {
+        String missing = rs.getString("missing_attributes");
+        return new LeadCycle(lead, rs.getInt("cycle"), rs.getString("tier"), rs.getString("owner_id"), rs.getString("source"),
+                instant(rs, "mql_at"), instant(rs, "handed_off_at"), instant(rs, "first_contact_at"), rs.getInt("attempts"),
+                Outcome.valueOf(rs.getString("outcome")), instant(rs, "outcome_at"), rs.getString("rejection_reason"),
+                rs.getBoolean("rejected_without_reason"),
+                missing == null ? null : missing.isEmpty() ? List.of() : Arrays.asList(missing.split(",")),
+                duration(rs, "handoff_ms"), duration(rs, "handoff_business_ms"), duration(rs, "first_response_ms"),
+                duration(rs, "first_response_business_ms"));
+    }
+
+    private static Long millis(java.time.Duration d) {
+        return d == null ? null : d.toMillis();
+    }
+
+    private static java.time.Duration duration(ResultSet rs, String column) throws SQLException {
+        long ms = rs.getLong(column);
+        return rs.wasNull() ? null : java.time.Duration.ofMillis(ms);
+    }
+
     /** The lead's clocks as last folded, by cycle then policy. */
     public List<SlaClock> clocks(LeadKey lead) {
         return jdbi.withHandle(h -> clocks(h, lead));
     }
 
-    private List<SlaClock> clocks(Handle h, LeadKey lead) {
+    List<SlaClock> clocks(Handle h, LeadKey lead) {
         return h.createQuery("SELECT * FROM clocks WHERE crm = :crm AND record_id = :record ORDER BY cycle, policy_id")
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId())
                 .map((rs, ctx) -> clock(lead, rs)).list();
@@ -189,7 +261,7 @@ public final class LeadRepository {
                 rs.getString("object_type"), rs.getLong("version"), instant(rs, "next_change_at"), rs.getString("sla"));
     }
 
-    private static SlaClock clock(LeadKey lead, ResultSet rs) throws SQLException {
+    static SlaClock clock(LeadKey lead, ResultSet rs) throws SQLException {
         String missing = rs.getString("missing_attributes");
         String stoppedBy = rs.getString("stopped_by");
         return new SlaClock(lead, rs.getString("policy_id"), ClockKind.valueOf(rs.getString("kind")), rs.getInt("cycle"),
@@ -200,7 +272,7 @@ public final class LeadRepository {
                 rs.getInt("attempts"), missing == null ? List.of() : Arrays.asList(missing.split(",")));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

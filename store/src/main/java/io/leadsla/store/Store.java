@@ -23,6 +23,8 @@ public final class Store {
     private final TaskRequestRepository tasks;
     private final LeaseRepository leases;
     private final ApiUsageRepository apiUsage;
+    private final LeadHistoryQuery history;
+    private final KpiQuery kpis;
 
     private Store(Backend backend, Jdbi jdbi, Clock clock) {
         this.backend = backend;
@@ -35,6 +37,8 @@ public final class Store {
         this.tasks = new TaskRequestRepository(jdbi);
         this.leases = new LeaseRepository(jdbi);
         this.apiUsage = new ApiUsageRepository(jdbi);
+        this.history = new LeadHistoryQuery(jdbi, leads);
+        this.kpis = new KpiQuery(jdbi);
     }
 
     /** Migrates the schema to the current version and opens the store. */
@@ -82,6 +86,16 @@ public final class Store {
 
     public ApiUsageRepository apiUsage() {
         return apiUsage;
+    }
+
+    /** What leadsla knows and did about one record (the lead API). */
+    public LeadHistoryQuery history() {
+        return history;
+    }
+
+    /** The stored cycles and clocks, for the KPIs. */
+    public KpiQuery kpis() {
+        return kpis;
     }
 
     /** For steps that must span several repositories in one transaction. */
