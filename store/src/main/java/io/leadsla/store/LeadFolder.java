@@ -88,7 +88,9 @@ public final class LeadFolder {
             for (LeadRepository.LeadRow row : rows) {
                 fold(h, row, now);
             }
-            return rows.size();
+            int folded = rows.size();
+            h.afterCommit(() -> store.counts().folded(folded));
+            return folded;
         });
     }
 
@@ -129,9 +131,13 @@ public final class LeadFolder {
                 kind = null; // history (a backfill, a long outage): nobody should be asked to act on it now
             }
             if (kind != null) {
-                store.tasks().request(h, new TaskRequest(io.leadsla.connector.writeback.TaskRequest.key(row.lead(), c.policyId(), c.cycle(), kind),
+                Kind asked = kind;
+                boolean isNew = store.tasks().request(h, new TaskRequest(io.leadsla.connector.writeback.TaskRequest.key(row.lead(), c.policyId(), c.cycle(), kind),
                         row.lead(), row.objectType(), kind, c.policyId(), c.cycle(), owner(state, c.cycle()),
                         now, now, 0));
+                if (isNew) {
+                    h.afterCommit(() -> store.counts().taskRequested(row.lead().crm(), asked));
+                }
             }
         }
         checkpoint.reached("tasks-requested");

@@ -112,6 +112,7 @@ public final class OutboxWriter {
             for (WriteBack w : batch) {
                 store.outbox().failed(w.lead(), w.version(), retryAt(now, w.attempts(), w.lead().hashCode()), e.toString());
             }
+            store.counts().writeFailed(crm.crm(), batch.size());
             return;
         }
         store.apiUsage().add(crm.account(), now, 1);
@@ -125,12 +126,15 @@ public final class OutboxWriter {
             } else if (o instanceof CrmWriter.Rejected r) {
                 LOG.warn("{} refused the SLA fields of {}: {}", crm.account(), w.lead(), r.error());
                 store.outbox().refused(w.lead(), w.version(), r.error(), now);
+                store.counts().refused(crm.crm());
             } else {
                 String error = o instanceof CrmWriter.RetryLater r ? r.error() : "no outcome for the record in the CRM's answer";
                 store.outbox().failed(w.lead(), w.version(), retryAt(now, w.attempts(), w.lead().hashCode()), error);
+                store.counts().writeFailed(crm.crm(), 1);
             }
         }
         store.outbox().written(written);
+        store.counts().written(crm.crm(), written.size());
     }
 
     private void createTask(TaskRequest request) {
@@ -138,12 +142,15 @@ public final class OutboxWriter {
         try {
             String taskId = crm.createTask(request);
             store.tasks().done(request.key(), taskId, clock.instant());
+            store.counts().taskCreated(crm.crm());
         } catch (CrmWriter.Refused e) {
             LOG.warn("{} refused task {}: {}", crm.account(), request.key(), e.getMessage());
             store.tasks().refused(request.key(), e.getMessage(), now);
+            store.counts().taskFailed(crm.crm());
         } catch (RuntimeException e) {
             LOG.warn("creating task {} in {} failed, kept for a retry: {}", request.key(), crm.account(), e.toString());
             store.tasks().failed(request.key(), retryAt(now, request.attempts(), request.key().hashCode()), e.toString());
+            store.counts().taskFailed(crm.crm());
         } finally {
             store.apiUsage().add(crm.account(), now, 1);
         }

@@ -25,6 +25,7 @@ public final class Store {
     private final ApiUsageRepository apiUsage;
     private final LeadHistoryQuery history;
     private final KpiQuery kpis;
+    private final PipelineCounts counts = new PipelineCounts();
 
     private Store(Backend backend, Jdbi jdbi, Clock clock) {
         this.backend = backend;
@@ -96,6 +97,11 @@ public final class Store {
     /** The stored cycles and clocks, for the KPIs. */
     public KpiQuery kpis() {
         return kpis;
+    }
+
+    /** What this instance's pipeline did since it started (metrics). */
+    public PipelineCounts counts() {
+        return counts;
     }
 
     /** For steps that must span several repositories in one transaction. */

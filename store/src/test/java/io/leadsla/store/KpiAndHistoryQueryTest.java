@@ -104,6 +104,14 @@ class KpiAndHistoryQueryTest {
         clock.set(monday9.plusSeconds(60 + 301)); // the hot lead's 5 minutes ran out
         folder.foldDue(10);
 
+        assertThat(store.counts().leadsFolded()).isEqualTo(2);
+        assertThat(store.counts().of(Crm.HUBSPOT).breachTasksRequested()).isEqualTo(1);
+        folder.foldStale(10);
+        clock.set(clock.instant().plusSeconds(3_600));
+        folder.foldDue(10);
+        assertThat(store.counts().of(Crm.HUBSPOT).breachTasksRequested()).as("one per breach").isEqualTo(1);
+        assertThat(store.counts().of(Crm.SALESFORCE).breachTasksRequested()).isZero();
+
         LeadHistory history = store.history().find(lead).orElseThrow();
         assertThat(history.objectType()).isEqualTo("contact");
         assertThat(history.foldPending()).isFalse();

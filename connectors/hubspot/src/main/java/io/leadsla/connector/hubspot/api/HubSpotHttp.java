@@ -61,6 +61,8 @@ public final class HubSpotHttp {
     private final Duration baseBackoff;
     private final LongAdder calls = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
+    /** HubSpot's last word on the token when it refused it (401), until a call succeeds again. */
+    private volatile String authFailure;
 
     public HubSpotHttp(HubSpotApiConfig config, ObjectMapper json, Clock clock) {
         this(config, json, clock, Duration.ofMillis(500));
@@ -199,9 +201,14 @@ public final class HubSpotHttp {
             String text = responseBody == null ? "" : responseBody.string();
             int status = response.code();
             if (status >= 200 && status < 300) {
+                authFailure = null;
                 return new Answer(status, parse(method, path, status, text));
             }
-            throw failure(response, status, text);
+            HubSpotApiException failure = failure(response, status, text);
+            if (status == 401) {
+                authFailure = failure.getMessage();
+            }
+            throw failure;
         } catch (IOException e) {
             throw new HubSpotApiException(Kind.UNAVAILABLE, 0, null, method + " " + path + ": " + e, null, null, e);
         }
@@ -289,6 +296,11 @@ public final class HubSpotHttp {
     }
 
     /** 429 answers received. */
+    /** Why HubSpot refused the access token on the last call that reached it; empty once a call succeeds. */
+    public java.util.Optional<String> authFailure() {
+        return java.util.Optional.ofNullable(authFailure);
+    }
+
     public long rateLimited() {
         return rateLimited.sum();
     }

@@ -40,6 +40,9 @@ public final class SalesforceSession {
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final LongAdder calls = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
+    /** Why the last sign-in failed, until one succeeds. */
+    private volatile String authFailure;
     private PartnerConnection connection;
 
     public SalesforceSession(SalesforceAuthConfig config, SalesforceTokenClient tokens, OrgBudget budget, Duration baseBackoff) {
@@ -66,6 +69,16 @@ public final class SalesforceSession {
 
     public long calls() {
         return calls.sum();
+    }
+
+    /** Calls refused with REQUEST_LIMIT_EXCEEDED. */
+    public long rateLimited() {
+        return rateLimited.sum();
+    }
+
+    /** Why the org refused leadsla's sign-in the last time it tried; empty once a sign-in succeeds. */
+    public java.util.Optional<String> authFailure() {
+        return java.util.Optional.ofNullable(authFailure);
     }
 
     public CircuitBreaker.State circuitState() {
@@ -122,7 +135,14 @@ public final class SalesforceSession {
 
     private synchronized PartnerConnection connection() throws ConnectionException {
         if (connection == null) {
-            SalesforceToken token = tokens.fetch();
+            SalesforceToken token;
+            try {
+                token = tokens.fetch();
+            } catch (SalesforceAuthException e) {
+                authFailure = e.getMessage();
+                throw e;
+            }
+            authFailure = null;
             ConnectorConfig cc = new ConnectorConfig();
             cc.setManualLogin(true);
             cc.setSessionId(token.accessToken());
@@ -142,6 +162,7 @@ public final class SalesforceSession {
         ExceptionCode code = fault.getExceptionCode();
         String message = operation + ": " + fault.getExceptionMessage();
         if (code == ExceptionCode.REQUEST_LIMIT_EXCEEDED) {
+            rateLimited.increment();
             budget.exhausted();
             return new SalesforceApiException(Kind.DAILY_LIMIT, code.name(), message, fault);
         }
