@@ -24,6 +24,15 @@ import io.leadsla.service.salesforce.SalesforceFactory;
 import io.leadsla.service.salesforce.SalesforceHealthCheck;
 import io.leadsla.service.salesforce.SalesforceOutboundResource;
 import io.leadsla.service.pipeline.StoreHealthCheck;
+import io.leadsla.service.pipeline.SchedulerHealthCheck;
+import io.leadsla.service.api.DashboardResource;
+import io.leadsla.service.api.KpisResource;
+import io.leadsla.service.api.LeadsResource;
+import io.leadsla.service.api.RequestSizeLimit;
+import io.leadsla.service.metrics.LeadslaMetrics;
+import io.leadsla.core.event.Crm;
+import io.leadsla.store.Store;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +80,8 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         // secrets come from the environment as ${VAR} (SPEC.md); an unset variable without a default is an error
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+        // instants as ISO-8601 text in the API, as in SPEC.md's events and replay's files
+        bootstrap.getObjectMapper().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         bootstrap.addCommand(new ReplayCommand(clock, new EventSources()));
         bootstrap.addCommand(new SetupCommand(clock, System.out));
         bootstrap.addCommand(new BackfillCommand(clock, System.out));
@@ -92,7 +103,27 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         }
         Pipeline pipeline = Pipeline.open(configuration.getStore(), configuration.getPipeline(), policies, connectors, clock);
         environment.lifecycle().manage(pipeline);
-        environment.healthChecks().register("store", new StoreHealthCheck(pipeline.store(), clock, Duration.ofMinutes(5)));
+        Store store = pipeline.store();
+        environment.healthChecks().register("store", new StoreHealthCheck(store, clock,
+                configuration.getPipeline().getMaxInboxLag().toJavaDuration()));
+        environment.healthChecks().register("scheduler", new SchedulerHealthCheck(pipeline.worker(), store, clock,
+                configuration.getPipeline().getMaxFoldLag().toJavaDuration()));
+        environment.servlets().addFilter("request-size-limit", new RequestSizeLimit(configuration.getMaxRequestBytes()))
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
+        environment.jersey().register(new DashboardResource());
+        environment.jersey().register(new LeadsResource(store.history(), store.kpis(), environment.getObjectMapper()));
+        environment.jersey().register(new KpisResource(store.kpis(), policies));
+        List<LeadslaMetrics.ApiCalls> apis = new ArrayList<>();
+        if (hubspot != null) {
+            apis.add(new LeadslaMetrics.ApiCalls(Crm.HUBSPOT, hubspot.client().http()::calls, hubspot.client().http()::rateLimited));
+        }
+        if (salesforce != null) {
+            apis.add(new LeadslaMetrics.ApiCalls(Crm.SALESFORCE, salesforce.session()::calls, salesforce.session()::rateLimited));
+        }
+        LeadslaMetrics metrics = new LeadslaMetrics(store, clock, apis);
+        metrics.register(environment.metrics());
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(metrics.prometheus(environment.metrics())))
+                .addMapping("/prometheus");
         if (hubspot != null) {
             environment.jersey().register(new HubSpotWebhookResource(hubspot.signature(), hubspot.webhookUrl(),
                     pipeline.store().inbox(), pipeline::wakeUp, clock, MAX_WEBHOOK_BODY));

@@ -20,9 +20,28 @@ public class LeadslaConfiguration extends Configuration {
     @NotEmpty
     private String policiesFile = "config/policies.yml";
 
+    /** Request bodies over this are refused (413) before they are read; webhook batches are far smaller. */
+    @NotNull
+    private io.dropwizard.util.DataSize maxRequestBody = io.dropwizard.util.DataSize.mebibytes(1);
+
     @Valid
     @NotNull
     private StoreFactory store = new StoreFactory();
+
+    @JsonProperty
+    public io.dropwizard.util.DataSize getMaxRequestBody() {
+        return maxRequestBody;
+    }
+
+    @JsonProperty
+    public void setMaxRequestBody(io.dropwizard.util.DataSize maxRequestBody) {
+        this.maxRequestBody = maxRequestBody;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public long getMaxRequestBytes() {
+        return maxRequestBody.toBytes();
+    }
 
     @Valid
     @NotNull

@@ -90,6 +90,27 @@ public final class KpiQuery {
         return counts;
     }
 
+    /** A clock in a given status now, with its cycle's owner and tier: the "needs attention" list. */
+    public record ClockInStatus(LeadKey lead, String policyId, int cycle, String status, String tier, String ownerId,
+                                Instant startedAt, Instant dueAt, Instant breachedAt) {
+    }
+
+    /** Clocks in {@code status} (e.g. AT_RISK, BREACHED), the earliest due first. */
+    public List<ClockInStatus> clocksIn(ClockStatus status, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT c.crm, c.record_id, c.policy_id, c.cycle, c.status, c.tier, l.owner_id, c.started_at, c.due_at,
+                            c.breached_at
+                        FROM clocks c LEFT JOIN lead_cycles l
+                            ON l.crm = c.crm AND l.record_id = c.record_id AND l.cycle = c.cycle
+                        WHERE c.status = :status ORDER BY c.due_at, c.crm, c.record_id LIMIT :limit""")
+                .bind("status", status.name()).bind("limit", limit)
+                .map((rs, ctx) -> new ClockInStatus(key(rs), rs.getString("policy_id"), rs.getInt("cycle"),
+                        rs.getString("status"), rs.getString("tier"), rs.getString("owner_id"),
+                        LeadRepository.instant(rs, "started_at"), LeadRepository.instant(rs, "due_at"),
+                        LeadRepository.instant(rs, "breached_at")))
+                .list());
+    }
+
     private static org.jdbi.v3.core.statement.Query query(Handle h, String sql, Instant from, Instant to) {
         org.jdbi.v3.core.statement.Query q = h.createQuery(sql).setFetchSize(FETCH);
         if (from != null) {

@@ -59,6 +59,12 @@ public final class LeadRepository {
                 .bind("at", utc(instant)).bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 
+    /** Leads whose clocks should have changed status by {@code instant} and wait for their fold. */
+    public long countChangingBy(Instant instant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM leads WHERE next_change_at <= :at")
+                .bind("at", utc(instant)).mapTo(Long.class).one());
+    }
+
     public Optional<LeadRow> find(LeadKey lead) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT %s FROM leads WHERE crm = :crm AND record_id = :record""".formatted(COLUMNS))

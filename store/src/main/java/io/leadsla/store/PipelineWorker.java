@@ -34,6 +34,8 @@ public final class PipelineWorker implements AutoCloseable {
     private Thread thread;
 
     private final List<Runnable> onClose;
+    /** System.nanoTime() at the end of the last round: liveness of the loop, not engine time. */
+    private volatile long lastRoundNanos = System.nanoTime();
 
     public PipelineWorker(List<Step> steps, Duration idlePoll) {
         this(steps, idlePoll, List.of());
@@ -104,9 +106,21 @@ public final class PipelineWorker implements AutoCloseable {
         }
     }
 
+    /** Whether the loop runs (between {@link #start()} and {@link #close()}). */
+    public boolean isRunning() {
+        Thread t = thread;
+        return running && t != null && t.isAlive();
+    }
+
+    /** Real time since the loop last finished a round (a stuck step shows here). */
+    public Duration sinceLastRound() {
+        return Duration.ofNanos(System.nanoTime() - lastRoundNanos);
+    }
+
     private void loop() {
         while (running) {
             int done = runOnce();
+            lastRoundNanos = System.nanoTime();
             if (done == 0) {
                 lock.lock();
                 try {

@@ -77,6 +77,11 @@ public final class Pipeline implements Managed {
         return store;
     }
 
+    /** The loop that runs the steps (for the scheduler's health). */
+    public PipelineWorker worker() {
+        return worker;
+    }
+
     /** New inbox items were stored: process them now rather than at the next poll. */
     public void wakeUp() {
         worker.wakeUp();

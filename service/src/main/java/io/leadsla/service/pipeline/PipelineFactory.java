@@ -23,6 +23,33 @@ public class PipelineFactory {
     @NotNull
     private Duration leaseDuration = Duration.seconds(30);
 
+    /** Health: a clock that should have changed status longer ago than this is noticed late. */
+    @NotNull
+    private Duration maxFoldLag = Duration.minutes(1);
+    /** Health: the oldest unread inbox item may wait this long. */
+    @NotNull
+    private Duration maxInboxLag = Duration.minutes(5);
+
+    @JsonProperty
+    public Duration getMaxFoldLag() {
+        return maxFoldLag;
+    }
+
+    @JsonProperty
+    public void setMaxFoldLag(Duration maxFoldLag) {
+        this.maxFoldLag = maxFoldLag;
+    }
+
+    @JsonProperty
+    public Duration getMaxInboxLag() {
+        return maxInboxLag;
+    }
+
+    @JsonProperty
+    public void setMaxInboxLag(Duration maxInboxLag) {
+        this.maxInboxLag = maxInboxLag;
+    }
+
     @JsonProperty
     public void setInstanceId(String instanceId) {
         this.instanceId = instanceId == null ? "" : instanceId.trim();
