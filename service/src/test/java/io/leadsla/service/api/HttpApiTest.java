@@ -3,6 +3,10 @@ package io.leadsla.service.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -41,6 +45,10 @@ class HttpApiTest {
     private static final AdjustableClock CLOCK = new AdjustableClock(MONDAY_9);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Every answer of a documented path is checked against docs/openapi.yaml. */
+    private static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator
+            .createForSpecificationUrl(Path.of("..", "docs", "openapi.yaml").toAbsolutePath().toUri().toString()).build();
+    private static int checkedAgainstOpenApi;
     private static Path data;
     private static DropwizardTestSupport<LeadslaConfiguration> app;
     private static HikariDataSource sideDoor;
@@ -68,6 +76,7 @@ class HttpApiTest {
 
     @AfterAll
     static void stop() {
+        assertThat(checkedAgainstOpenApi).as("answers checked against the OpenAPI description").isGreaterThan(10);
         app.after();
         sideDoor.close();
     }
@@ -77,8 +86,16 @@ class HttpApiTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(answer.statusCode()).withBody(answer.body());
+        answer.headers().firstValue("Content-Type").ifPresent(response::withContentType);
+        // the answer only: some requests here are wrong on purpose
+        ValidationReport report = OPENAPI.validateResponse(URI.create(path).getPath(), Request.Method.GET, response.build());
+        assertThat(report.getMessages()).as("GET %s → %d %s, against docs/openapi.yaml", path, answer.statusCode(),
+                answer.body()).isEmpty();
+        checkedAgainstOpenApi++;
+        return answer;
     }
 
     private static HttpResponse<String> admin(String path) throws Exception {
