@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -385,7 +384,6 @@ class RestartEndToEndTest {
      * had not written yet, as {@code kill -9} leaves it).
      */
     @Test
-    @Disabled("product bug: the embedded store loses commits of the last ~0.5 s on a crash (H2 WRITE_DELAY); see the report")
     void deliveriesAcknowledgedJustBeforeACrashAreNotLost() throws Exception {
         startServer();
         Lead h1 = hotContact("h1@example.com");
