@@ -57,6 +57,28 @@ class CheckCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("hubspot.mapping.mqlStages");
     }
 
+    @Test
+    void jsonLogsAreAcceptedAndAYamlMistakeIsReportedWithItsLine() throws Exception {
+        Path json = temp.resolve("json-logs.yml");
+        Files.writeString(json, """
+                policiesFile: ../config/policies.yml
+                logging:
+                  level: INFO
+                  appenders:
+                    - type: console
+                      layout:
+                        type: json
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(cli(out, err).run("check", json.toString())).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        Path broken = temp.resolve("broken.yml");
+        Files.writeString(broken, "policiesFile: ../config/policies.yml\npipeline:\n  idlePoll: [100ms\n");
+        assertThat(cli(out, err).run("check", broken.toString())).isPresent();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.yml").contains("line 3");
+    }
+
     private static Cli cli(ByteArrayOutputStream out, ByteArrayOutputStream err) {
         LeadslaApplication app = new LeadslaApplication();
         Bootstrap<LeadslaConfiguration> bootstrap = new Bootstrap<>(app);
