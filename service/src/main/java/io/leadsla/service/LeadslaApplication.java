@@ -85,6 +85,7 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         bootstrap.addCommand(new ReplayCommand(clock, new EventSources()));
         bootstrap.addCommand(new SetupCommand(clock, System.out));
         bootstrap.addCommand(new BackfillCommand(clock, System.out));
+        bootstrap.addCommand(new io.leadsla.service.demo.DemoCommand());
     }
 
     @Override
