@@ -98,7 +98,11 @@ final class DemoConfig {
         salesforce.put("mapping", salesforceMapping);
         root.put("salesforce", salesforce);
 
-        root.put("pipeline", Map.of("idlePoll", "50ms", "leaseDuration", millis(leaseDuration(speed))));
+        // health thresholds are in the accelerated clock's time: scaled to real seconds, or the
+        // scheduler and store checks would flap at every pause of a busy machine
+        root.put("pipeline", Map.of("idlePoll", "50ms", "leaseDuration", millis(leaseDuration(speed)),
+                "maxFoldLag", millis(Duration.ofSeconds(5).multipliedBy(speed)),
+                "maxInboxLag", millis(Duration.ofSeconds(30).multipliedBy(speed))));
 
         // the console is the demo's own: leadsla's log goes to a file next to the store (warnings such
         // as Salesforce refusing SLA fields on a lead converted meanwhile are part of a normal day)
