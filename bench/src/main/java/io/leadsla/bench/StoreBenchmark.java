@@ -71,7 +71,8 @@ public final class StoreBenchmark {
         EmbeddedPostgres pg = null;
         String url;
         if (backend.equals("postgresql")) {
-            pg = EmbeddedPostgres.builder().start();
+            // durable commits, as in production: the library's defaults are fsync off and synchronous_commit off
+            pg = EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
             url = pg.getJdbcUrl("postgres", "postgres");
         } else {
             url = Backend.embeddedUrl(Files.createTempDirectory("leadsla-bench"));
