@@ -29,7 +29,7 @@ public final class RequestSizeLimit implements Filter {
         if (((HttpServletRequest) request).getContentLengthLong() > maxBytes) {
             HttpServletResponse http = (HttpServletResponse) response;
             http.setStatus(413);
-            http.setHeader("Connection", "close"); // the unread body must not be taken for the next request
+            // Jetty discards the unread body (or closes the connection when it is too large to drain)
             http.setContentType("application/json");
             http.getOutputStream().write(("{\"code\":413,\"message\":\"request body over " + maxBytes + " bytes\"}")
                     .getBytes(StandardCharsets.UTF_8));

@@ -197,8 +197,13 @@ class HttpApiTest {
                     + "Content-Type: text/xml\r\nContent-Length: " + 2 * 1024 * 1024 + "\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String answer = new String(socket.getInputStream().readNBytes(400), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("request body over 1048576 bytes");
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[512];
+            int n;
+            while (!answer.toString().contains("bytes\"}") && (n = socket.getInputStream().read(buffer)) > 0) {
+                answer.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("request body over 1048576 bytes");
         }
     }
 
