@@ -12,11 +12,12 @@ import java.util.List;
  *
  * @param foldPending events arrived after the last fold (the clocks are about to change)
  * @param events      normalized events (SPEC.md JSON), in the order they happened
+ * @param writeBacks  every SLA state queued for the record ({@code payload}: the SLA fields as JSON)
  * @param pendingWriteBack the state still to write, when the CRM has not confirmed it yet
  */
 public record LeadHistory(LeadKey lead, String objectType, Instant foldedAt, Instant nextChangeAt, boolean foldPending,
                           List<SlaClock> clocks, List<LeadCycle> cycles, List<String> events,
-                          List<WriteBackEntry> writeBacks, PendingWriteBack pendingWriteBack, List<TaskEntry> tasks) {
+                          List<OutboxRepository.LoggedWriteBack> writeBacks, PendingWriteBack pendingWriteBack, List<TaskEntry> tasks) {
 
     public LeadHistory {
         clocks = List.copyOf(clocks);
@@ -24,10 +25,6 @@ public record LeadHistory(LeadKey lead, String objectType, Instant foldedAt, Ins
         events = List.copyOf(events);
         writeBacks = List.copyOf(writeBacks);
         tasks = List.copyOf(tasks);
-    }
-
-    /** An SLA state queued for the record ({@code payload}: the SLA fields as JSON). */
-    public record WriteBackEntry(String payload, Instant queuedAt) {
     }
 
     /**

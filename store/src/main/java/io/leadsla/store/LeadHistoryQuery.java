@@ -12,10 +12,12 @@ public final class LeadHistoryQuery {
 
     private final Jdbi jdbi;
     private final LeadRepository leads;
+    private final OutboxRepository outbox;
 
-    LeadHistoryQuery(Jdbi jdbi, LeadRepository leads) {
+    LeadHistoryQuery(Jdbi jdbi, LeadRepository leads, OutboxRepository outbox) {
         this.jdbi = jdbi;
         this.leads = leads;
+        this.outbox = outbox;
     }
 
     /** @return empty when leadsla has never heard of the record */
@@ -33,7 +35,7 @@ public final class LeadHistoryQuery {
             }
             Object[] r = row.get();
             return Optional.of(new LeadHistory(lead, (String) r[0], (java.time.Instant) r[1], (java.time.Instant) r[2],
-                    (Boolean) r[3], leads.clocks(h, lead), leads.cycles(h, lead), events(h, lead), writeBacks(h, lead),
+                    (Boolean) r[3], leads.clocks(h, lead), leads.cycles(h, lead), events(h, lead), outbox.history(h, lead),
                     pending(h, lead).orElse(null), tasks(h, lead)));
         });
     }
@@ -42,11 +44,6 @@ public final class LeadHistoryQuery {
         return bind(h.createQuery("""
                 SELECT event_json FROM lead_events WHERE crm = :crm AND record_id = :record ORDER BY occurred_at, event_id"""),
                 lead).mapTo(String.class).list();
-    }
-
-    private static java.util.List<LeadHistory.WriteBackEntry> writeBacks(Handle h, LeadKey lead) {
-        return bind(h.createQuery("SELECT payload, queued_at FROM write_back_log WHERE crm = :crm AND record_id = :record ORDER BY id"),
-                lead).map((rs, ctx) -> new LeadHistory.WriteBackEntry(rs.getString("payload"), instant(rs, "queued_at"))).list();
     }
 
     private static Optional<LeadHistory.PendingWriteBack> pending(Handle h, LeadKey lead) {

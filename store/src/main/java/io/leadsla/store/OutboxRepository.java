@@ -83,12 +83,16 @@ public final class OutboxRepository {
 
     /** Every write-back command queued for the record, oldest first: what it was told, and when. */
     public List<LoggedWriteBack> history(LeadKey lead) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> history(h, lead));
+    }
+
+    List<LoggedWriteBack> history(Handle h, LeadKey lead) {
+        return h.createQuery("""
                         SELECT payload, queued_at FROM write_back_log WHERE crm = :crm AND record_id = :record ORDER BY id""")
                 .bind("crm", lead.crm().id()).bind("record", lead.recordId())
                 .map((rs, ctx) -> new LoggedWriteBack(rs.getString("payload"),
                         rs.getObject("queued_at", java.time.OffsetDateTime.class).toInstant()))
-                .list());
+                .list();
     }
 
     /** A write-back command as it was queued. */
