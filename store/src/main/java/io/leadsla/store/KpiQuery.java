@@ -42,39 +42,40 @@ public final class KpiQuery {
         String period = (from == null ? "" : " AND l.mql_at >= :from") + (to == null ? "" : " AND l.mql_at < :to");
         // a transaction so that PostgreSQL streams with the fetch size instead of loading everything
         jdbi.useTransaction(h -> {
-            try (ResultIterator<LeadCycle> cycles = query(h, "SELECT l.* FROM lead_cycles l WHERE 1 = 1" + period
+            try (ResultIterator<StoredCycle> cycles = query(h, "SELECT l.* FROM lead_cycles l WHERE 1 = 1" + period
                             + " ORDER BY l.crm, l.record_id, l.cycle", from, to)
-                    .map((rs, ctx) -> LeadRepository.cycle(key(rs), rs)).iterator();
+                    .map((rs, ctx) -> new StoredCycle(rs.getString("object_type"), LeadRepository.cycle(key(rs), rs)))
+                    .iterator();
                  ResultIterator<SlaClock> clocks = query(h, """
                          SELECT c.* FROM clocks c JOIN lead_cycles l
                              ON l.crm = c.crm AND l.record_id = c.record_id AND l.cycle = c.cycle
                          WHERE 1 = 1""" + period + " ORDER BY c.crm, c.record_id, c.cycle, c.policy_id", from, to)
-                         .map((rs, ctx) -> LeadRepository.clock(key(rs), rs)).iterator();
-                 ResultIterator<String[]> types = query(h, "SELECT DISTINCT l.crm, l.record_id, l.object_type FROM lead_cycles l"
-                         + " WHERE 1 = 1" + period + " ORDER BY l.crm, l.record_id", from, to)
-                         .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).iterator()) {
-                merge(types, cycles, clocks, sink);
+                         .map((rs, ctx) -> LeadRepository.clock(key(rs), rs)).iterator()) {
+                merge(cycles, clocks, sink);
             }
         });
     }
 
-    /** The three results come in the same (crm, record) order: zip them lead by lead. */
-    private static void merge(Iterator<String[]> types, Iterator<LeadCycle> cycles, Iterator<SlaClock> clocks,
-                              Consumer<LeadState> sink) {
-        Peek<LeadCycle> cyc = new Peek<>(cycles);
+    /** A cycle as stored, with its record's object type (which the domain's cycle does not carry). */
+    private record StoredCycle(String objectType, LeadCycle cycle) {
+    }
+
+    /** Both results come in the same (crm, record) order: zip them lead by lead. */
+    private static void merge(Iterator<StoredCycle> cycles, Iterator<SlaClock> clocks, Consumer<LeadState> sink) {
+        Peek<StoredCycle> cyc = new Peek<>(cycles);
         Peek<SlaClock> clk = new Peek<>(clocks);
-        while (types.hasNext()) {
-            String[] t = types.next();
-            LeadKey lead = new LeadKey(Crm.fromId(t[0]), t[1]);
+        while (cyc.peek() != null) {
+            StoredCycle first = cyc.peek();
+            LeadKey lead = first.cycle().lead();
             List<LeadCycle> leadCycles = new ArrayList<>(2);
-            while (cyc.peek() != null && cyc.peek().lead().equals(lead)) {
-                leadCycles.add(cyc.next());
+            while (cyc.peek() != null && cyc.peek().cycle().lead().equals(lead)) {
+                leadCycles.add(cyc.next().cycle());
             }
             List<SlaClock> leadClocks = new ArrayList<>(4);
             while (clk.peek() != null && clk.peek().lead().equals(lead)) {
                 leadClocks.add(clk.next());
             }
-            sink.accept(new LeadState(lead, t[2], leadCycles, leadClocks, null, Map.of(), 0));
+            sink.accept(new LeadState(lead, first.objectType(), leadCycles, leadClocks, null, Map.of(), 0));
         }
     }
 
