@@ -21,10 +21,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class EventRepository {
 
     private final Jdbi jdbi;
+    private final PipelineCounts counts;
     private final LeadEventJson json = new LeadEventJson();
 
-    EventRepository(Jdbi jdbi) {
+    EventRepository(Jdbi jdbi, PipelineCounts counts) {
         this.jdbi = jdbi;
+        this.counts = counts;
     }
 
     /** @return how many of the events were new */
@@ -53,12 +55,16 @@ public final class EventRepository {
                 java.util.Comparator.comparing((LeadKey k) -> k.crm().id()).thenComparing(LeadKey::recordId));
         int count = 0;
         int i = 0;
+        Map<io.leadsla.core.event.Crm, Integer> newByCrm = new java.util.EnumMap<>(io.leadsla.core.event.Crm.class);
         for (LeadEvent e : events) {
             if (inserted[i++] > 0) {
                 count++;
                 touched.putIfAbsent(e.lead(), e.objectType());
+                newByCrm.merge(e.crm(), 1, Integer::sum);
             }
         }
+        // counted once the caller's transaction commits: a batch rolled back and redone counts once
+        h.afterCommit(() -> newByCrm.forEach(counts::eventStored));
         if (!touched.isEmpty()) {
             PreparedBatch create = h.prepareBatch("""
                     INSERT INTO leads (crm, record_id, object_type) VALUES (:crm, :record, :type) ON CONFLICT DO NOTHING""");

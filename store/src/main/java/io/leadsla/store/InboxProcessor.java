@@ -101,17 +101,9 @@ public final class InboxProcessor {
         checkpoint.reached("items-normalized");
         int stored = events.isEmpty() ? 0 : store.events().append(h, events, now);
         checkpoint.reached("events-stored");
-        if (stored > 0 || setAside > 0) {
-            // counted once the transaction commits, so a rolled-back batch is not counted twice
-            int aside = setAside;
-            Map<io.leadsla.core.event.Crm, Integer> byCrm = new java.util.EnumMap<>(io.leadsla.core.event.Crm.class);
-            events.forEach(e -> byCrm.merge(e.crm(), 1, Integer::sum));
-            h.afterCommit(() -> {
-                store.counts().setAside(aside);
-                // new events among those read: split across CRMs in proportion (repeats are rare)
-                byCrm.forEach((crm, n) -> store.counts().eventStored(crm, stored == events.size() ? n
-                        : (int) Math.round((double) n * stored / events.size())));
-            });
+        if (setAside > 0) {
+            int aside = setAside; // counted once the transaction commits: a rolled-back batch is redone
+            h.afterCommit(() -> store.counts().setAside(aside));
         }
         return new Round(items.size(), setAside, stored);
     }

@@ -31,14 +31,14 @@ public final class Store {
         this.backend = backend;
         this.jdbi = jdbi;
         this.inbox = new InboxRepository(jdbi);
-        this.events = new EventRepository(jdbi);
+        this.events = new EventRepository(jdbi, counts);
         this.leads = new LeadRepository(jdbi);
         this.cursors = new CursorRepository(jdbi, clock);
         this.outbox = new OutboxRepository(jdbi);
         this.tasks = new TaskRequestRepository(jdbi);
         this.leases = new LeaseRepository(jdbi);
         this.apiUsage = new ApiUsageRepository(jdbi);
-        this.history = new LeadHistoryQuery(jdbi, leads);
+        this.history = new LeadHistoryQuery(jdbi, leads, outbox);
         this.kpis = new KpiQuery(jdbi);
     }
 

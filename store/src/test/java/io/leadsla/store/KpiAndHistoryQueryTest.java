@@ -96,6 +96,9 @@ class KpiAndHistoryQueryTest {
         LeadEvent handoff = new LeadEvent("handoff-1", Crm.HUBSPOT, "contact", "5101", EventType.HANDED_OFF,
                 monday9.plusSeconds(60), Map.of("ownerId", "77", "ownerRegion", "EMEA"));
         store.events().append(List.of(handoff, mql), monday9.plusSeconds(60));
+        store.events().append(List.of(mql), monday9.plusSeconds(61));
+        assertThat(store.counts().of(Crm.HUBSPOT).eventsStored()).as("new events only, per CRM").isEqualTo(2);
+        assertThat(store.counts().of(Crm.SALESFORCE).eventsStored()).isZero();
         assertThat(store.history().find(new LeadKey(Crm.HUBSPOT, "404"))).isEmpty();
 
         LeadFolder folder = new LeadFolder(store, new ClockEngine(POLICIES), clock);
