@@ -76,9 +76,10 @@ class HttpApiTest {
 
     @AfterAll
     static void stop() {
-        assertThat(checkedAgainstOpenApi).as("answers checked against the OpenAPI description").isGreaterThan(10);
+        // the server goes first: a failed check must not leave its dw.* overrides to the next test class
         app.after();
         sideDoor.close();
+        assertThat(checkedAgainstOpenApi).as("answers checked against the OpenAPI description").isGreaterThan(10);
     }
 
     private static LeadEvent event(String record, String id, EventType type, Instant at, Map<String, String> attributes) {
