@@ -9,8 +9,8 @@ import io.leadsla.core.event.EventType;
 import io.leadsla.core.event.LeadEvent;
 import io.leadsla.core.policy.PolicySet;
 import io.leadsla.store.Backend;
-import io.leadsla.store.InboxProcessor;
-import io.leadsla.store.LeadFolder;
+import io.leadsla.pipeline.InboxProcessor;
+import io.leadsla.pipeline.LeadFolder;
 import io.leadsla.store.OutboxRepository;
 import io.leadsla.store.Store;
 import io.leadsla.store.StoreDataSource;
@@ -133,9 +133,9 @@ public final class StoreBenchmark {
         while (seen < due && clock.instant().isBefore(deadline)) {
             int n = folder.foldDue(500);
             Instant committed = clock.instant();
-            for (io.leadsla.connector.writeback.WriteBack w : store.outbox().ready(Instant.parse("2100-01-01T00:00:00Z"), 5000)) {
+            for (io.leadsla.connector.api.WriteBack w : store.outbox().ready(Instant.parse("2100-01-01T00:00:00Z"), 5000)) {
                 int i = Integer.parseInt(w.lead().recordId()) - leads;
-                if (w.payload().contains("BREACHED") && i >= 0 && latencyMillis[i] < 0) {
+                if (w.sla().status() == io.leadsla.core.clock.ClockStatus.BREACHED && i >= 0 && latencyMillis[i] < 0) {
                     latencyMillis[i] = Duration.between(dueAt[i], committed).toMillis();
                     seen++;
                 }

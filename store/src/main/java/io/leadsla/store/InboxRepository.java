@@ -66,7 +66,7 @@ public final class InboxRepository {
     }
 
     /** Waiting items of these sources, oldest first. */
-    List<InboxItem> pending(java.util.Collection<String> sources, int limit) {
+    public List<InboxItem> pending(java.util.Collection<String> sources, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE processed_at IS NULL"
                         + " AND failed_at IS NULL AND source IN (<sources>) ORDER BY id LIMIT :limit")
                 .bindList("sources", List.copyOf(sources)).bind("limit", limit).map(ITEM).list());

@@ -34,6 +34,11 @@ public final class LeadRepository {
      * next, and the SLA summary last queued for its CRM record.
      */
     public record LeadRow(LeadKey lead, String objectType, long version, Instant nextChangeAt, String sla) {
+
+        /** The SLA fields last queued for the record, typed; {@code null} when none were. */
+        public io.leadsla.core.clock.RecordSla queuedSla() {
+            return sla == null ? null : SlaPayload.parse(lead, sla);
+        }
     }
 
     private static final String COLUMNS = "crm, record_id, object_type, version, next_change_at, sla";

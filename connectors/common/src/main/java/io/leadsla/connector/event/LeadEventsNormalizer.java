@@ -1,7 +1,7 @@
 package io.leadsla.connector.event;
 
-import io.leadsla.connector.Normalizer;
-import io.leadsla.connector.UnreadableDeliveryException;
+import io.leadsla.connector.api.Normalizer;
+import io.leadsla.connector.api.UnreadableDeliveryException;
 import io.leadsla.core.event.LeadEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.leadsla.connector.writeback;
 
+import io.leadsla.connector.api.TaskRequest;
+import io.leadsla.core.followup.TaskKind;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -52,13 +54,13 @@ public record TaskTemplates(Template breach, Template missingReason, Map<String,
                 Map.of(), zone);
     }
 
-    public Template template(TaskRequest.Kind kind) {
-        return kind == TaskRequest.Kind.BREACH ? breach : missingReason;
+    public Template template(TaskKind kind) {
+        return kind == TaskKind.BREACH ? breach : missingReason;
     }
 
     /** Who gets the task: the escalation owner of a breached policy, else the lead's owner (may be null). */
     public String assignee(TaskRequest request) {
-        if (request.kind() == TaskRequest.Kind.BREACH && escalateTo.containsKey(request.policyId())) {
+        if (request.kind() == TaskKind.BREACH && escalateTo.containsKey(request.policyId())) {
             return escalateTo.get(request.policyId());
         }
         return request.ownerId();

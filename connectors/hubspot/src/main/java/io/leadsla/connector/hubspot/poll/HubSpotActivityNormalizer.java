@@ -2,8 +2,8 @@ package io.leadsla.connector.hubspot.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadsla.connector.Normalizer;
-import io.leadsla.connector.UnreadableDeliveryException;
+import io.leadsla.connector.api.Normalizer;
+import io.leadsla.connector.api.UnreadableDeliveryException;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;
 import io.leadsla.core.event.LeadEvent;

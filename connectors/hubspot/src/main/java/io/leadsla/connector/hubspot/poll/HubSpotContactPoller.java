@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadsla.connector.hubspot.api.HubSpotClient;
 import io.leadsla.connector.hubspot.api.SearchPage;
 import io.leadsla.connector.Sha256;
-import io.leadsla.connector.poll.Poller;
+import io.leadsla.connector.api.Poller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.leadsla.connector.hubspot.webhook;
 
-import io.leadsla.connector.Normalizer;
+import io.leadsla.connector.api.Normalizer;
 import io.leadsla.connector.hubspot.mapping.ContactChange;
 import io.leadsla.connector.hubspot.mapping.ContactChangeInterpreter;
 import io.leadsla.connector.hubspot.mapping.HubSpotMapping;

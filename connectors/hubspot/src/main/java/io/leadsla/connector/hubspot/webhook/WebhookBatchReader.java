@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.leadsla.connector.UnreadableDeliveryException;
+import io.leadsla.connector.api.UnreadableDeliveryException;
 import io.leadsla.connector.hubspot.webhook.WebhookEvent.Action;
 import java.time.Instant;
 import java.util.ArrayList;

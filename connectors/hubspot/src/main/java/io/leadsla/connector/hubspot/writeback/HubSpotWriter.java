@@ -1,11 +1,12 @@
 package io.leadsla.connector.hubspot.writeback;
 
+import io.leadsla.core.followup.TaskKind;
 import io.leadsla.connector.writeback.TaskTemplates;
 import io.leadsla.connector.hubspot.api.HubSpotApiException;
 import io.leadsla.connector.hubspot.api.HubSpotClient;
-import io.leadsla.connector.writeback.CrmWriter;
-import io.leadsla.connector.writeback.TaskRequest;
-import io.leadsla.connector.writeback.WriteBack;
+import io.leadsla.connector.api.CrmWriter;
+import io.leadsla.connector.api.TaskRequest;
+import io.leadsla.connector.api.WriteBack;
 import io.leadsla.core.event.Crm;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public final class HubSpotWriter implements CrmWriter {
             return existing.get();
         }
         TaskTemplates.Template template = templates.template(request.kind());
-        Instant due = request.kind() == TaskRequest.Kind.MISSING_REASON && request.dueAt() != null
+        Instant due = request.kind() == TaskKind.MISSING_REASON && request.dueAt() != null
                 ? request.dueAt() : clock.instant();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("hs_timestamp", Long.toString(due.toEpochMilli()));

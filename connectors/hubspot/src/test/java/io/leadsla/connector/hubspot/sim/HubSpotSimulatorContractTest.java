@@ -2,6 +2,7 @@ package io.leadsla.connector.hubspot.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadsla.core.followup.TaskKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadsla.connector.hubspot.api.HubSpotApiConfig;
 import io.leadsla.connector.hubspot.api.HubSpotClient;
@@ -17,11 +18,10 @@ import io.leadsla.connector.hubspot.poll.HubSpotContactPoller;
 import io.leadsla.connector.hubspot.setup.HubSpotSetup;
 import io.leadsla.connector.hubspot.writeback.HubSpotWriter;
 import io.leadsla.connector.writeback.TaskTemplates;
-import io.leadsla.connector.poll.Poller;
-import io.leadsla.connector.writeback.CrmWriter;
-import io.leadsla.connector.writeback.SlaPayload;
-import io.leadsla.connector.writeback.TaskRequest;
-import io.leadsla.connector.writeback.WriteBack;
+import io.leadsla.connector.api.Poller;
+import io.leadsla.connector.api.CrmWriter;
+import io.leadsla.connector.api.TaskRequest;
+import io.leadsla.connector.api.WriteBack;
 import io.leadsla.core.clock.ClockStatus;
 import io.leadsla.core.clock.RecordSla;
 import io.leadsla.core.event.Crm;
@@ -79,8 +79,8 @@ class HubSpotSimulatorContractTest {
         LeadKey lead = new LeadKey(Crm.HUBSPOT, contact.id());
         HubSpotWriter writer = new HubSpotWriter(client, "62515", TaskTemplates.defaults(ZoneId.of("Europe/Paris")), clock);
         RecordSla breached = new RecordSla(lead, 1, ClockStatus.BREACHED, "first-contact", T0, T0, 0);
-        List<CrmWriter.Outcome> outcomes = writer.write(List.of(new WriteBack(lead, "contact", SlaPayload.of(breached), 1, 0),
-                new WriteBack(new LeadKey(Crm.HUBSPOT, "999999"), "contact", SlaPayload.of(breached), 1, 0)));
+        List<CrmWriter.Outcome> outcomes = writer.write(List.of(new WriteBack(lead, "contact", breached, 1, 0),
+                new WriteBack(new LeadKey(Crm.HUBSPOT, "999999"), "contact", breached, 1, 0)));
         assertThat(outcomes).contains(new CrmWriter.Written(lead));
         assertThat(outcomes).filteredOn(o -> o.lead().recordId().equals("999999")).singleElement()
                 .isInstanceOf(CrmWriter.Rejected.class);
@@ -88,8 +88,8 @@ class HubSpotSimulatorContractTest {
         assertThat(hubspot.contact(contact.id()).orElseThrow().property("leadsla_sla_due_at"))
                 .isIn(Long.toString(T0.toEpochMilli()), "2026-11-23T08:00:00Z", "2026-11-23T08:00:00.000Z");
 
-        TaskRequest request = new TaskRequest(TaskRequest.key(lead, "first-contact", 1, TaskRequest.Kind.BREACH), lead,
-                "contact", TaskRequest.Kind.BREACH, "first-contact", 1, null, T0, T0, 0);
+        TaskRequest request = new TaskRequest(TaskRequest.key(lead, "first-contact", 1, TaskKind.BREACH), lead,
+                "contact", TaskKind.BREACH, "first-contact", 1, null, T0, T0, 0);
         String first = writer.createTask(request);
         String again = writer.createTask(request);
         assertThat(again).as("the retry finds the task by its key").isEqualTo(first);

@@ -3,7 +3,7 @@ package io.leadsla.connector.hubspot.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.leadsla.connector.UnreadableDeliveryException;
+import io.leadsla.connector.api.UnreadableDeliveryException;
 import io.leadsla.connector.hubspot.mapping.HubSpotMapping;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;

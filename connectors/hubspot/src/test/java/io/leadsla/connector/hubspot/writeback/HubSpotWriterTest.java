@@ -1,5 +1,6 @@
 package io.leadsla.connector.hubspot.writeback;
 
+import io.leadsla.core.followup.TaskKind;
 import io.leadsla.connector.writeback.TaskTemplates;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -17,10 +18,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.leadsla.connector.hubspot.api.HubSpotApiConfig;
 import io.leadsla.connector.hubspot.api.HubSpotClient;
 import io.leadsla.connector.hubspot.api.HubSpotHttp;
-import io.leadsla.connector.writeback.CrmWriter;
-import io.leadsla.connector.writeback.SlaPayload;
-import io.leadsla.connector.writeback.TaskRequest;
-import io.leadsla.connector.writeback.WriteBack;
+import io.leadsla.connector.api.CrmWriter;
+import io.leadsla.connector.api.TaskRequest;
+import io.leadsla.connector.api.WriteBack;
 import io.leadsla.core.clock.ClockStatus;
 import io.leadsla.core.clock.RecordSla;
 import io.leadsla.core.event.Crm;
@@ -70,7 +70,7 @@ class HubSpotWriterTest {
     private static WriteBack breached(String id) {
         LeadKey lead = new LeadKey(Crm.HUBSPOT, id);
         return new WriteBack(lead, "contact",
-                SlaPayload.of(new RecordSla(lead, 1, ClockStatus.BREACHED, "first-contact", DUE, DUE, 0)), 3, 0);
+                new RecordSla(lead, 1, ClockStatus.BREACHED, "first-contact", DUE, DUE, 0), 3, 0);
     }
 
     private static String contact(String id) {
@@ -121,8 +121,8 @@ class HubSpotWriterTest {
 
     private static TaskRequest breach(String policy) {
         LeadKey lead = new LeadKey(Crm.HUBSPOT, "5101");
-        return new TaskRequest(TaskRequest.key(lead, policy, 1, TaskRequest.Kind.BREACH), lead, "contact",
-                TaskRequest.Kind.BREACH, policy, 1, "77", DUE, NOW, 0);
+        return new TaskRequest(TaskRequest.key(lead, policy, 1, TaskKind.BREACH), lead, "contact",
+                TaskKind.BREACH, policy, 1, "77", DUE, NOW, 0);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.leadsla.connector.salesforce.outbound;
 
-import io.leadsla.connector.Normalizer;
-import io.leadsla.connector.UnreadableDeliveryException;
+import io.leadsla.connector.api.Normalizer;
+import io.leadsla.connector.api.UnreadableDeliveryException;
 import io.leadsla.connector.salesforce.mapping.SalesforceId;
 import io.leadsla.connector.salesforce.mapping.SalesforceMapping;
 import io.leadsla.connector.salesforce.normalize.BadRecordException;

@@ -7,7 +7,7 @@ import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.sobject.SObject;
 import io.leadsla.connector.Sha256;
 import io.leadsla.connector.poll.PollWindow;
-import io.leadsla.connector.poll.Poller;
+import io.leadsla.connector.api.Poller;
 import io.leadsla.connector.salesforce.api.SalesforceApiException;
 import io.leadsla.connector.salesforce.api.SalesforceSession;
 import java.time.Duration;

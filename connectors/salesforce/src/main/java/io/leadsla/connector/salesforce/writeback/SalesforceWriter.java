@@ -1,15 +1,16 @@
 package io.leadsla.connector.salesforce.writeback;
 
+import io.leadsla.core.followup.TaskKind;
 import com.sforce.soap.partner.Error;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.StatusCode;
 import com.sforce.soap.partner.UpsertResult;
 import com.sforce.soap.partner.sobject.SObject;
 import io.leadsla.connector.salesforce.api.SalesforceSession;
-import io.leadsla.connector.writeback.CrmWriter;
-import io.leadsla.connector.writeback.TaskRequest;
+import io.leadsla.connector.api.CrmWriter;
+import io.leadsla.connector.api.TaskRequest;
 import io.leadsla.connector.writeback.TaskTemplates;
-import io.leadsla.connector.writeback.WriteBack;
+import io.leadsla.connector.api.WriteBack;
 import io.leadsla.core.event.Crm;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,7 +89,7 @@ public final class SalesforceWriter implements CrmWriter {
     @Override
     public String createTask(TaskRequest request) {
         TaskTemplates.Template template = templates.template(request.kind());
-        Instant due = request.kind() == TaskRequest.Kind.MISSING_REASON && request.dueAt() != null
+        Instant due = request.kind() == TaskKind.MISSING_REASON && request.dueAt() != null
                 ? request.dueAt() : clock.instant();
         SObject task = new SObject("Task");
         task.setField(LeadSlaFields.TASK_KEY, request.key());

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.leadsla.connector.UnreadableDeliveryException;
+import io.leadsla.connector.api.UnreadableDeliveryException;
 import io.leadsla.connector.salesforce.mapping.SalesforceId;
 import io.leadsla.core.event.LeadEvent;
 import java.util.List;

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.leadsla.connector.UnreadableDeliveryException;
+import io.leadsla.connector.api.UnreadableDeliveryException;
 import io.leadsla.connector.salesforce.mapping.SalesforceId;
 import io.leadsla.connector.salesforce.mapping.SalesforceMapping;
 import io.leadsla.connector.salesforce.normalize.LeadChangeInterpreter;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.leadsla.connector.poll.Poller;
+import io.leadsla.connector.api.Poller;
 import io.leadsla.connector.salesforce.api.OrgBudget;
 import io.leadsla.connector.salesforce.api.SalesforceAuthConfig;
 import io.leadsla.connector.salesforce.api.SalesforceSession;

@@ -78,14 +78,14 @@ class SalesforceSimulatorContractTest {
                 new io.leadsla.connector.salesforce.normalize.LeadChangeInterpreter(mapping);
         io.leadsla.connector.salesforce.mapping.SalesforceId org =
                 io.leadsla.connector.salesforce.mapping.SalesforceId.of(salesforce.options().orgId());
-        java.util.Map<String, io.leadsla.connector.Normalizer> bySource = new java.util.HashMap<>();
+        java.util.Map<String, io.leadsla.connector.api.Normalizer> bySource = new java.util.HashMap<>();
         io.leadsla.connector.salesforce.normalize.SalesforcePageNormalizer.all(interpreter, org)
                 .forEach(n -> bySource.put(n.source(), n));
         List<io.leadsla.core.event.LeadEvent> events = new java.util.ArrayList<>();
-        for (io.leadsla.connector.poll.Poller poller : io.leadsla.connector.salesforce.poll.SoqlPoller.forLeads(session,
+        for (io.leadsla.connector.api.Poller poller : io.leadsla.connector.salesforce.poll.SoqlPoller.forLeads(session,
                 new ObjectMapper(), org.value(), io.leadsla.connector.salesforce.normalize.WatchedFields.of(mapping), 2_000,
                 Duration.ofMinutes(5), java.time.Instant.parse("2020-01-01T00:00:00Z"))) {
-            io.leadsla.connector.poll.Poller.Poll poll = poller.poll(java.util.Optional.empty());
+            io.leadsla.connector.api.Poller.Poll poll = poller.poll(java.util.Optional.empty());
             assertThat(poll.caughtUp()).isTrue();
             poll.pages().forEach(page -> events.addAll(bySource.get(page.source()).normalize(page.body())));
         }

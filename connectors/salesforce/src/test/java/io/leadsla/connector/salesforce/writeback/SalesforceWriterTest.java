@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leadsla.core.followup.TaskKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -18,11 +19,10 @@ import io.leadsla.connector.salesforce.api.SalesforceApiException;
 import io.leadsla.connector.salesforce.api.SalesforceAuthConfig;
 import io.leadsla.connector.salesforce.api.SalesforceSession;
 import io.leadsla.connector.salesforce.api.SalesforceTokenClient;
-import io.leadsla.connector.writeback.CrmWriter;
-import io.leadsla.connector.writeback.SlaPayload;
-import io.leadsla.connector.writeback.TaskRequest;
+import io.leadsla.connector.api.CrmWriter;
+import io.leadsla.connector.api.TaskRequest;
 import io.leadsla.connector.writeback.TaskTemplates;
-import io.leadsla.connector.writeback.WriteBack;
+import io.leadsla.connector.api.WriteBack;
 import io.leadsla.core.clock.ClockStatus;
 import io.leadsla.core.clock.RecordSla;
 import io.leadsla.core.event.Crm;
@@ -94,7 +94,7 @@ class SalesforceWriterTest {
 
     private static WriteBack breached(String id) {
         LeadKey lead = new LeadKey(Crm.SALESFORCE, id);
-        return new WriteBack(lead, "lead", SlaPayload.of(new RecordSla(lead, 1, ClockStatus.BREACHED, "first-contact", DUE, DUE, 0)),
+        return new WriteBack(lead, "lead", new RecordSla(lead, 1, ClockStatus.BREACHED, "first-contact", DUE, DUE, 0),
                 2, 0);
     }
 
@@ -169,8 +169,8 @@ class SalesforceWriterTest {
                 .withBody(soap(20, "<upsertResponse><result><created>true</created><id>00T5g00000XyZaBEAV</id>"
                         + "<success>true</success></result></upsertResponse>"))));
         LeadKey lead = new LeadKey(Crm.SALESFORCE, "00Q5g00000AaAaAEAV");
-        TaskRequest request = new TaskRequest(TaskRequest.key(lead, "first-contact", 1, TaskRequest.Kind.BREACH), lead, "lead",
-                TaskRequest.Kind.BREACH, "first-contact", 1, "0055g00000RepAAAA", DUE, NOW, 0);
+        TaskRequest request = new TaskRequest(TaskRequest.key(lead, "first-contact", 1, TaskKind.BREACH), lead, "lead",
+                TaskKind.BREACH, "first-contact", 1, "0055g00000RepAAAA", DUE, NOW, 0);
 
         assertThat(writer.createTask(request)).isEqualTo("00T5g00000XyZaBEAV");
 
