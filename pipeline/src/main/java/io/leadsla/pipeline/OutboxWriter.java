@@ -28,6 +28,7 @@ public final class OutboxWriter {
     private static final Duration LAST_RETRY = Duration.ofHours(1);
 
     private final Store store;
+    private final String account;
     private final CrmWriter crm;
     private final LeaseHolder lease;
     private final Clock clock;
@@ -38,9 +39,15 @@ public final class OutboxWriter {
      *                      half of it (the connector's timeouts), since it is renewed at half-life
      */
     public OutboxWriter(Store store, CrmWriter crm, String instanceId, Duration leaseDuration, Clock clock) {
+        this(store, io.leadsla.core.event.LeadKey.DEFAULT_ACCOUNT, crm, instanceId, leaseDuration, clock);
+    }
+
+    /** @param account the configured account (portal, org) whose write-backs and tasks {@code crm} sends */
+    public OutboxWriter(Store store, String account, CrmWriter crm, String instanceId, Duration leaseDuration, Clock clock) {
         this.store = store;
+        this.account = account;
         this.crm = crm;
-        this.lease = new LeaseHolder(store.leases(), accountLease(crm.account()), instanceId, leaseDuration, clock);
+        this.lease = new LeaseHolder(store.leases(), accountLease(crm.apiAccount()), instanceId, leaseDuration, clock);
         this.clock = clock;
         this.tasksPerRound = crm.maxBatch();
     }
@@ -74,12 +81,12 @@ public final class OutboxWriter {
         }
         Instant now = clock.instant();
         int done = 0;
-        List<WriteBack> batch = store.outbox().ready(crm.crm(), now, crm.maxBatch());
+        List<WriteBack> batch = store.outbox().ready(crm.crm(), account, now, crm.maxBatch());
         if (!batch.isEmpty()) {
             write(batch, now);
             done += batch.size();
         }
-        for (TaskRequest request : store.tasks().ready(crm.crm(), now, tasksPerRound)) {
+        for (TaskRequest request : store.tasks().ready(crm.crm(), account, now, tasksPerRound)) {
             if (!lease.hold()) {
                 break;
             }
@@ -104,20 +111,20 @@ public final class OutboxWriter {
                 // states that this batch just overwrote in the CRM. Queue each record's latest state
                 // again, so the rightful writer sends it after ours.
                 LOG.warn("{} lost the lease on {} during a write of {} records; their latest states are queued again",
-                        lease.name(), crm.account(), batch.size());
+                        lease.name(), crm.apiAccount(), batch.size());
                 store.outbox().requeueLatest(batch.stream().map(WriteBack::lead).toList(), clock.instant());
                 return;
             }
         } catch (RuntimeException e) {
-            LOG.warn("writing {} records to {} failed, kept for a retry: {}", batch.size(), crm.account(), e.toString());
-            store.apiUsage().add(crm.account(), now, 1);
+            LOG.warn("writing {} records to {} failed, kept for a retry: {}", batch.size(), crm.apiAccount(), e.toString());
+            store.apiUsage().add(crm.apiAccount(), now, 1);
             for (WriteBack w : batch) {
                 store.outbox().failed(w.lead(), w.version(), retryAt(now, w.attempts(), w.lead().hashCode()), e.toString());
             }
             store.counts().writeFailed(crm.crm(), batch.size());
             return;
         }
-        store.apiUsage().add(crm.account(), now, 1);
+        store.apiUsage().add(crm.apiAccount(), now, 1);
         java.util.Map<io.leadsla.core.event.LeadKey, Outcome> byLead = new java.util.HashMap<>();
         outcomes.forEach(o -> byLead.put(o.lead(), o));
         List<WriteBack> written = new java.util.ArrayList<>();
@@ -126,7 +133,7 @@ public final class OutboxWriter {
             if (o instanceof CrmWriter.Written) {
                 written.add(w);
             } else if (o instanceof CrmWriter.Rejected r) {
-                LOG.warn("{} refused the SLA fields of {}: {}", crm.account(), w.lead(), r.error());
+                LOG.warn("{} refused the SLA fields of {}: {}", crm.apiAccount(), w.lead(), r.error());
                 store.outbox().refused(w.lead(), w.version(), r.error(), now);
                 store.counts().refused(crm.crm());
             } else {
@@ -146,15 +153,15 @@ public final class OutboxWriter {
             store.tasks().done(request.key(), taskId, clock.instant());
             store.counts().taskCreated(crm.crm());
         } catch (CrmWriter.Refused e) {
-            LOG.warn("{} refused task {}: {}", crm.account(), request.key(), e.getMessage());
+            LOG.warn("{} refused task {}: {}", crm.apiAccount(), request.key(), e.getMessage());
             store.tasks().refused(request.key(), e.getMessage(), now);
             store.counts().taskFailed(crm.crm());
         } catch (RuntimeException e) {
-            LOG.warn("creating task {} in {} failed, kept for a retry: {}", request.key(), crm.account(), e.toString());
+            LOG.warn("creating task {} in {} failed, kept for a retry: {}", request.key(), crm.apiAccount(), e.toString());
             store.tasks().failed(request.key(), retryAt(now, request.attempts(), request.key().hashCode()), e.toString());
             store.counts().taskFailed(crm.crm());
         } finally {
-            store.apiUsage().add(crm.account(), now, 1);
+            store.apiUsage().add(crm.apiAccount(), now, 1);
         }
     }
 

@@ -31,7 +31,7 @@ public final class PollStep {
     public PollStep(Store store, Poller poller, String instanceId, Duration leaseDuration, Duration interval, Clock clock) {
         this.store = store;
         this.poller = poller;
-        this.lease = new LeaseHolder(store.leases(), OutboxWriter.accountLease(poller.account()), instanceId,
+        this.lease = new LeaseHolder(store.leases(), OutboxWriter.accountLease(poller.apiAccount()), instanceId,
                 leaseDuration, clock);
         this.interval = interval;
         this.clock = clock;

@@ -108,7 +108,7 @@ class LeaseTest {
             }
 
             @Override
-            public String account() {
+            public String apiAccount() {
                 return "hubspot:62515";
             }
 

@@ -140,7 +140,7 @@ class MultiInstanceTest {
             instances.forEach(i -> i.worker.wakeUp());
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> crm.tasks.size() >= 300);
             // the clock's jump expired the lease: whoever writes now holds it
-            String holder = store.leases().find(OutboxWriter.accountLease(crm.as("x").account())).orElseThrow().holder();
+            String holder = store.leases().find(OutboxWriter.accountLease(crm.as("x").apiAccount())).orElseThrow().holder();
             Instance victim = instances.stream().filter(i -> i.name.equals(holder)).findFirst().orElseThrow();
             int tasksBeforeKill = crm.tasks.size();
             assertThat(tasksBeforeKill).as("the kill comes in the middle of the breach wave").isBetween(300, hotBreaches() - 1);
@@ -216,7 +216,7 @@ class MultiInstanceTest {
                     return true;
                 }
                 if (folded && store.outbox().ready(now, 1).isEmpty()
-                        && store.tasks().ready(Crm.SALESFORCE, now, 1).isEmpty()) {
+                        && store.tasks().ready(Crm.SALESFORCE, LeadKey.DEFAULT_ACCOUNT, now, 1).isEmpty()) {
                     clock.advance(Duration.ofSeconds(10));
                 }
                 instances.forEach(i -> i.worker.wakeUp());

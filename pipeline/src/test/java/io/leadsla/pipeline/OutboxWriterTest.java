@@ -72,7 +72,7 @@ class OutboxWriterTest {
         assertThat(crm.writes).hasSize(250);
         assertThat(crm.lastWrite(lead(7)).status()).isEqualTo(io.leadsla.core.clock.ClockStatus.ON_TRACK);
         assertThat(store.outbox().count()).isZero();
-        assertThat(store.apiUsage().used(crm.as("a").account(), MONDAY_9)).isEqualTo(3);
+        assertThat(store.apiUsage().used(crm.as("a").apiAccount(), MONDAY_9)).isEqualTo(3);
 
         // the hot leads breach: each record gets its new state, each breach one task
         clock.advance(Duration.ofMinutes(6));
@@ -100,7 +100,7 @@ class OutboxWriterTest {
 
         assertThat(writer.runOnce()).isEqualTo(3);
         assertThat(crm.writes.keySet()).containsExactly(lead(0));
-        assertThat(store.outbox().ready(Crm.HUBSPOT, clock.instant(), 10)).as("lead 1 waits for its retry").isEmpty();
+        assertThat(store.outbox().ready(Crm.HUBSPOT, LeadKey.DEFAULT_ACCOUNT, clock.instant(), 10)).as("lead 1 waits for its retry").isEmpty();
         assertThat(store.outbox().countRefused()).isEqualTo(1);
 
         crm.writeFault = null;
@@ -153,7 +153,7 @@ class OutboxWriterTest {
         clock.advance(Duration.ofSeconds(7));
         writer.runOnce();
         crm.writeFault = null;
-        assertThat(store.outbox().ready(Crm.HUBSPOT, clock.instant(), 10)).as("the breached states are still to send")
+        assertThat(store.outbox().ready(Crm.HUBSPOT, LeadKey.DEFAULT_ACCOUNT, clock.instant(), 10)).as("the breached states are still to send")
                 .hasSize(2).allSatisfy(w -> assertThat(w.sla().status()).isEqualTo(io.leadsla.core.clock.ClockStatus.BREACHED));
         while (writer.runOnce() > 0) {
             // send them
@@ -207,7 +207,7 @@ class OutboxWriterTest {
         assertThat(b.runOnce()).isEqualTo(50);
         assertThat(a.runOnce()).as("a, back from a pause, finds the lease gone").isZero();
         assertThat(crm.calls).extracting(RecordingCrm.Call::instance).containsExactly("a", "b");
-        assertThat(store.apiUsage().used(crm.as("a").account(), clock.instant())).isEqualTo(2);
+        assertThat(store.apiUsage().used(crm.as("a").apiAccount(), clock.instant())).isEqualTo(2);
 
         b.release(); // graceful stop: a may write at once
         crm.dead.remove("a");
@@ -234,7 +234,7 @@ class OutboxWriterTest {
             return outcomes;
         };
         a.runOnce();
-        assertThat(store.outbox().ready(Crm.HUBSPOT, clock.instant(), 10)).as("a's late write may have overwritten b's: "
+        assertThat(store.outbox().ready(Crm.HUBSPOT, LeadKey.DEFAULT_ACCOUNT, clock.instant(), 10)).as("a's late write may have overwritten b's: "
                 + "the latest states go out again").hasSize(3);
         assertThat(b.runOnce()).isEqualTo(3);
         assertThat(store.outbox().count()).isZero();

@@ -54,7 +54,7 @@ final class RecordingCrm {
             }
 
             @Override
-            public String account() {
+            public String apiAccount() {
                 return crm.id() + ":test-account";
             }
 

@@ -6,31 +6,25 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.leadsla.config.PolicyLoader;
+import io.leadsla.connector.api.CrmConnector;
+import io.leadsla.core.event.LeadKey;
 import io.leadsla.core.policy.PolicySet;
-import io.leadsla.service.replay.EventSources;
-import io.leadsla.service.replay.ReplayCommand;
-import io.leadsla.connector.hubspot.api.HubSpotApiException;
-import io.leadsla.connector.salesforce.api.LeadDescribe;
-import io.leadsla.connector.salesforce.api.SalesforceApiException;
-import io.leadsla.connector.salesforce.api.SalesforceAuthException;
-import io.leadsla.service.cli.BackfillCommand;
-import io.leadsla.service.cli.LeadslaCheckCommand;
-import io.leadsla.service.cli.SetupCommand;
-import io.leadsla.service.hubspot.HubSpotFactory;
-import io.leadsla.service.hubspot.HubSpotHealthCheck;
-import io.leadsla.service.hubspot.HubSpotWebhookResource;
-import io.leadsla.service.pipeline.Pipeline;
-import io.leadsla.service.salesforce.SalesforceFactory;
-import io.leadsla.service.salesforce.SalesforceHealthCheck;
-import io.leadsla.service.salesforce.SalesforceOutboundResource;
-import io.leadsla.service.pipeline.StoreHealthCheck;
-import io.leadsla.service.pipeline.SchedulerHealthCheck;
 import io.leadsla.service.api.DashboardResource;
 import io.leadsla.service.api.KpisResource;
 import io.leadsla.service.api.LeadsResource;
 import io.leadsla.service.api.RequestSizeLimit;
+import io.leadsla.service.cli.BackfillCommand;
+import io.leadsla.service.cli.LeadslaCheckCommand;
+import io.leadsla.service.cli.SetupCommand;
+import io.leadsla.service.connector.ConnectorHealthCheck;
+import io.leadsla.service.connector.CrmAccountConfig;
 import io.leadsla.service.metrics.LeadslaMetrics;
-import io.leadsla.core.event.Crm;
+import io.leadsla.service.pipeline.Pipeline;
+import io.leadsla.service.pipeline.SchedulerHealthCheck;
+import io.leadsla.service.pipeline.StoreHealthCheck;
+import io.leadsla.service.replay.EventSources;
+import io.leadsla.service.replay.ReplayCommand;
+import io.leadsla.service.webhook.WebhookResource;
 import io.leadsla.store.Store;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import java.nio.file.Path;
@@ -40,13 +34,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /** The leadsla executable: Dropwizard's {@code server} and {@code check}, plus leadsla's commands. */
 public class LeadslaApplication extends Application<LeadslaConfiguration> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadslaApplication.class);
-    /** A HubSpot batch of 100 events is tens of kilobytes; anything near a megabyte is not HubSpot. */
-    static final int MAX_WEBHOOK_BODY = 1_000_000;
-
     private final Clock clock;
 
     public LeadslaApplication() {
@@ -92,14 +84,13 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         // fails the start with the file, line and path of a policy mistake
         PolicySet policies = new PolicyLoader().load(Path.of(configuration.getPoliciesFile()));
         environment.healthChecks().register("policies", new PoliciesHealthCheck(policies));
-        List<Pipeline.Connector> connectors = new ArrayList<>();
-        HubSpotFactory.Running hubspot = startHubSpot(configuration.getHubspot(), environment);
-        if (hubspot != null) {
-            connectors.add(hubspot.connector());
-        }
-        SalesforceFactory.Running salesforce = startSalesforce(configuration.getSalesforce(), environment);
-        if (salesforce != null) {
-            connectors.add(salesforce.connector());
+        List<CrmAccountConfig> accounts = configuration.crmAccounts();
+        List<CrmConnector> connectors = new ArrayList<>();
+        for (CrmAccountConfig account : accounts) {
+            CrmConnector connector = open(account, environment);
+            if (connector != null) {
+                connectors.add(connector);
+            }
         }
         Pipeline pipeline = Pipeline.open(configuration.getStore(), configuration.getPipeline(), policies, connectors, clock);
         environment.lifecycle().manage(pipeline);
@@ -113,82 +104,49 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
         environment.jersey().register(new DashboardResource());
         environment.jersey().register(new LeadsResource(store.history(), store.kpis(), environment.getObjectMapper()));
         environment.jersey().register(new KpisResource(store.kpis(), policies));
+        environment.jersey().register(new WebhookResource(connectors, store.inbox(), pipeline::wakeUp, clock));
         List<LeadslaMetrics.ApiCalls> apis = new ArrayList<>();
-        if (hubspot != null) {
-            apis.add(new LeadslaMetrics.ApiCalls(Crm.HUBSPOT, hubspot.client().http()::calls, hubspot.client().http()::rateLimited));
-        }
-        if (salesforce != null) {
-            apis.add(new LeadslaMetrics.ApiCalls(Crm.SALESFORCE, salesforce.session()::calls, salesforce.session()::rateLimited));
+        for (CrmConnector c : connectors) {
+            apis.add(new LeadslaMetrics.ApiCalls(c.crm(), c.account(), c::apiCalls, c::apiCallsRateLimited));
+            environment.healthChecks().register(label(c), new ConnectorHealthCheck(c::health));
         }
         LeadslaMetrics metrics = new LeadslaMetrics(store, clock, apis);
         metrics.register(environment.metrics());
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(metrics.prometheus(environment.metrics())))
                 .addMapping("/prometheus");
-        if (hubspot != null) {
-            environment.jersey().register(new HubSpotWebhookResource(hubspot.signature(), hubspot.webhookUrl(),
-                    pipeline.store().inbox(), pipeline::wakeUp, clock, MAX_WEBHOOK_BODY));
-            environment.healthChecks().register("hubspot", new HubSpotHealthCheck(hubspot.client().http()));
-        }
-        if (salesforce != null) {
-            environment.jersey().register(new SalesforceOutboundResource(salesforce.gate(), pipeline.store().inbox(),
-                    pipeline::wakeUp, clock));
-            environment.healthChecks().register("salesforce", new SalesforceHealthCheck(salesforce.session()));
-        }
+    }
+
+    /** {@code hubspot} for the default account, {@code hubspot-emea} for another. */
+    static String label(CrmConnector c) {
+        return c.crm().id() + (LeadKey.DEFAULT_ACCOUNT.equals(c.account()) ? "" : "-" + c.account());
     }
 
     /**
-     * Builds the HubSpot connector when its token is set, after checking its configuration and the
-     * mapping against the portal's properties (a value the portal lacks stops the start).
+     * Opens one CRM account's connector when it is configured, after checking its configuration
+     * and its mapping against the CRM (a value the CRM lacks stops the start; a CRM that cannot be
+     * asked now does not: its webhooks are stored meanwhile).
      */
-    private HubSpotFactory.Running startHubSpot(HubSpotFactory config, Environment environment) {
-        if (!config.enabled()) {
-            LOG.info(config.whyOff());
+    private CrmConnector open(CrmAccountConfig account, Environment environment) {
+        if (!account.enabled()) {
+            LOG.info(account.whyOff());
             return null;
         }
-        List<String> problems = config.problems();
+        List<String> problems = account.problems();
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("the HubSpot configuration cannot be used:\n  " + String.join("\n  ", problems));
+            throw new IllegalStateException("the " + account.label() + " configuration cannot be used:\n  "
+                    + String.join("\n  ", problems));
         }
-        HubSpotFactory.Running running;
+        CrmConnector connector = account.open(environment.getObjectMapper(), clock);
         try {
-            running = config.build(environment.getObjectMapper(), clock);
-        } catch (HubSpotApiException e) {
-            // only an empty portalId needs HubSpot at start (to read it from the token's account)
-            throw new IllegalStateException("cannot read the HubSpot portal id from the token's account (" + e.getMessage()
-                    + "); set hubspot.portalId so that leadsla starts, and stores webhooks, while HubSpot is unreachable", e);
-        }
-        try {
-            List<String> portal = config.portalProblems(running.client());
-            if (!portal.isEmpty()) {
-                throw new IllegalStateException("the HubSpot mapping does not fit the portal:\n  " + String.join("\n  ", portal));
+            List<String> misfits = connector.problemsInCrm();
+            if (!misfits.isEmpty()) {
+                throw new IllegalStateException("the " + account.label() + " mapping does not fit the CRM:\n  "
+                        + String.join("\n  ", misfits));
             }
-        } catch (HubSpotApiException e) {
-            LOG.warn("the HubSpot mapping could not be checked against the portal now ({}); webhooks are stored meanwhile",
-                    e.getMessage());
+        } catch (CrmConnector.CrmUnavailableException e) {
+            LOG.warn("the {} mapping could not be checked against the CRM now ({}); its webhooks are stored meanwhile",
+                    account.label(), e.getMessage());
         }
-        return running;
-    }
-
-    /** Builds the Salesforce connector when its connected app is configured (sign-in happens on first use). */
-    private SalesforceFactory.Running startSalesforce(SalesforceFactory config, Environment environment) {
-        if (!config.enabled()) {
-            LOG.info(config.whyOff());
-            return null;
-        }
-        List<String> problems = config.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("the Salesforce configuration cannot be used:\n  " + String.join("\n  ", problems));
-        }
-        SalesforceFactory.Running running = config.build(environment.getObjectMapper(), clock);
-        try {
-            List<String> org = config.mapping().problems(LeadDescribe.read(running.session()));
-            if (!org.isEmpty()) {
-                throw new IllegalStateException("the Salesforce mapping does not fit the org's Lead:\n  " + String.join("\n  ", org));
-            }
-        } catch (SalesforceApiException | SalesforceAuthException e) {
-            LOG.warn("the Salesforce mapping could not be checked against the org now ({}); Outbound Messages are stored "
-                    + "meanwhile", e.getMessage());
-        }
-        return running;
+        return connector;
     }
 }

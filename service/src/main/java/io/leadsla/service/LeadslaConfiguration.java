@@ -95,6 +95,22 @@ public class LeadslaConfiguration extends Configuration {
         this.pipeline = pipeline;
     }
 
+    /**
+     * Every configured CRM account, HubSpot's then Salesforce's (off ones included: they say why).
+     *
+     * @throws IllegalStateException when an account list is malformed (names missing or repeated)
+     */
+    public java.util.List<io.leadsla.service.connector.CrmAccountConfig> crmAccounts() {
+        java.util.List<String> problems = new java.util.ArrayList<>(hubspot.listProblems());
+        problems.addAll(salesforce.listProblems());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the CRM accounts cannot be used:\n  " + String.join("\n  ", problems));
+        }
+        java.util.List<io.leadsla.service.connector.CrmAccountConfig> all = new java.util.ArrayList<>(hubspot.accounts());
+        all.addAll(salesforce.accounts());
+        return all;
+    }
+
     @JsonProperty
     public String getPoliciesFile() {
         return policiesFile;

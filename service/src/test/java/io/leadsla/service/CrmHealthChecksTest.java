@@ -20,8 +20,9 @@ import io.leadsla.connector.salesforce.api.OrgBudget;
 import io.leadsla.connector.salesforce.api.SalesforceAuthConfig;
 import io.leadsla.connector.salesforce.api.SalesforceSession;
 import io.leadsla.connector.salesforce.api.SalesforceTokenClient;
-import io.leadsla.service.hubspot.HubSpotHealthCheck;
-import io.leadsla.service.salesforce.SalesforceHealthCheck;
+import io.leadsla.connector.hubspot.HubSpotConnector;
+import io.leadsla.connector.salesforce.SalesforceConnector;
+import io.leadsla.service.connector.ConnectorHealthCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -49,7 +50,7 @@ class CrmHealthChecksTest {
     void hubSpotRefusingTheTokenMakesItsCheckUnhealthyUntilACallSucceeds() {
         HubSpotHttp http = new HubSpotHttp(new HubSpotApiConfig(crm.baseUrl(), "pat-na1-revoked", 100, 5, 1_000, 0.8,
                 ZoneId.of("Europe/Paris"), Duration.ofSeconds(2), 1), new ObjectMapper(), Clock.systemUTC(), Duration.ofMillis(10));
-        HubSpotHealthCheck check = new HubSpotHealthCheck(http);
+        ConnectorHealthCheck check = new ConnectorHealthCheck(() -> HubSpotConnector.health(http, "62515"));
         assertThat(check.execute().isHealthy()).isTrue();
 
         // HubSpot's documented 401 body for an expired or revoked token
@@ -78,7 +79,7 @@ class CrmHealthChecksTest {
         SalesforceAuthConfig auth = new SalesforceAuthConfig(crm.baseUrl(), "3MVG9test", "wrong", null, null, "65.0");
         SalesforceSession session = new SalesforceSession(auth, new SalesforceTokenClient(auth, new ObjectMapper(), Clock.systemUTC()),
                 new OrgBudget(0.75, 0.9), Duration.ofMillis(10));
-        SalesforceHealthCheck check = new SalesforceHealthCheck(session);
+        ConnectorHealthCheck check = new ConnectorHealthCheck(() -> SalesforceConnector.health(session, "00D5g000000LeadAAA"));
         assertThat(check.execute().isHealthy()).isTrue();
 
         assertThatThrownBy(() -> session.call("query", c -> c.query("SELECT Id FROM Lead"))).isInstanceOf(RuntimeException.class);

@@ -43,16 +43,15 @@ public final class EventRepository {
         // and a poll of the same change) wait for each other instead of deadlocking
         List<LeadEvent> events = unordered.stream().sorted(java.util.Comparator.comparing(LeadEvent::eventId)).toList();
         PreparedBatch insert = h.prepareBatch("""
-                INSERT INTO lead_events (event_id, crm, record_id, type, occurred_at, event_json, stored_at)
-                VALUES (:id, :crm, :record, :type, :at, :json, :stored) ON CONFLICT DO NOTHING""");
+                INSERT INTO lead_events (event_id, crm, account, record_id, type, occurred_at, event_json, stored_at)
+                VALUES (:id, :crm, :account, :record, :type, :at, :json, :stored) ON CONFLICT DO NOTHING""");
         for (LeadEvent e : events) {
-            insert.bind("id", e.eventId()).bind("crm", e.crm().id()).bind("record", e.recordId())
+            insert.bind("id", e.eventId()).bind("crm", e.crm().id()).bind("account", e.account()).bind("record", e.recordId())
                     .bind("type", e.type().name()).bind("at", utc(e.occurredAt())).bind("json", json.write(e))
                     .bind("stored", utc(storedAt)).add();
         }
         int[] inserted = insert.execute();
-        Map<LeadKey, String> touched = new java.util.TreeMap<>(
-                java.util.Comparator.comparing((LeadKey k) -> k.crm().id()).thenComparing(LeadKey::recordId));
+        Map<LeadKey, String> touched = new java.util.TreeMap<>(); // one lock order for every instance
         int count = 0;
         int i = 0;
         Map<io.leadsla.core.event.Crm, Integer> newByCrm = new java.util.EnumMap<>(io.leadsla.core.event.Crm.class);
@@ -67,12 +66,12 @@ public final class EventRepository {
         h.afterCommit(() -> newByCrm.forEach(counts::eventStored));
         if (!touched.isEmpty()) {
             PreparedBatch create = h.prepareBatch("""
-                    INSERT INTO leads (crm, record_id, object_type) VALUES (:crm, :record, :type) ON CONFLICT DO NOTHING""");
+                    INSERT INTO leads (crm, account, record_id, object_type) VALUES (:crm, :account, :record, :type) ON CONFLICT DO NOTHING""");
             PreparedBatch stale = h.prepareBatch("""
-                    UPDATE leads SET stale = TRUE, version = version + 1 WHERE crm = :crm AND record_id = :record""");
+                    UPDATE leads SET stale = TRUE, version = version + 1 WHERE crm = :crm AND account = :account AND record_id = :record""");
             touched.forEach((lead, type) -> {
-                create.bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("type", type).add();
-                stale.bind("crm", lead.crm().id()).bind("record", lead.recordId()).add();
+                create.bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).bind("type", type).add();
+                stale.bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).add();
             });
             create.execute();
             stale.execute();
@@ -86,8 +85,8 @@ public final class EventRepository {
     }
 
     List<LeadEvent> forLead(Handle h, LeadKey lead) {
-        return h.createQuery("SELECT event_json FROM lead_events WHERE crm = :crm AND record_id = :record")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+        return h.createQuery("SELECT event_json FROM lead_events WHERE crm = :crm AND account = :account AND record_id = :record")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                 .map((rs, ctx) -> json.parse(rs.getString(1)))
                 .list();
     }

@@ -43,13 +43,13 @@ public final class KpiQuery {
         // a transaction so that PostgreSQL streams with the fetch size instead of loading everything
         jdbi.useTransaction(h -> {
             try (ResultIterator<StoredCycle> cycles = query(h, "SELECT l.* FROM lead_cycles l WHERE 1 = 1" + period
-                            + " ORDER BY l.crm, l.record_id, l.cycle", from, to)
+                            + " ORDER BY l.crm, l.account, l.record_id, l.cycle", from, to)
                     .map((rs, ctx) -> new StoredCycle(rs.getString("object_type"), LeadRepository.cycle(key(rs), rs)))
                     .iterator();
                  ResultIterator<SlaClock> clocks = query(h, """
                          SELECT c.* FROM clocks c JOIN lead_cycles l
-                             ON l.crm = c.crm AND l.record_id = c.record_id AND l.cycle = c.cycle
-                         WHERE 1 = 1""" + period + " ORDER BY c.crm, c.record_id, c.cycle, c.policy_id", from, to)
+                             ON l.crm = c.crm AND l.account = c.account AND l.record_id = c.record_id AND l.cycle = c.cycle
+                         WHERE 1 = 1""" + period + " ORDER BY c.crm, c.account, c.record_id, c.cycle, c.policy_id", from, to)
                          .map((rs, ctx) -> LeadRepository.clock(key(rs), rs)).iterator()) {
                 merge(cycles, clocks, sink);
             }
@@ -99,11 +99,11 @@ public final class KpiQuery {
     /** Clocks in {@code status} (e.g. AT_RISK, BREACHED), the earliest due first. */
     public List<ClockInStatus> clocksIn(ClockStatus status, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT c.crm, c.record_id, c.policy_id, c.cycle, c.status, c.tier, l.owner_id, c.started_at, c.due_at,
+                        SELECT c.crm, c.account, c.record_id, c.policy_id, c.cycle, c.status, c.tier, l.owner_id, c.started_at, c.due_at,
                             c.breached_at
                         FROM clocks c LEFT JOIN lead_cycles l
-                            ON l.crm = c.crm AND l.record_id = c.record_id AND l.cycle = c.cycle
-                        WHERE c.status = :status ORDER BY c.due_at, c.crm, c.record_id LIMIT :limit""")
+                            ON l.crm = c.crm AND l.account = c.account AND l.record_id = c.record_id AND l.cycle = c.cycle
+                        WHERE c.status = :status ORDER BY c.due_at, c.crm, c.account, c.record_id LIMIT :limit""")
                 .bind("status", status.name()).bind("limit", limit)
                 .map((rs, ctx) -> new ClockInStatus(key(rs), rs.getString("policy_id"), rs.getInt("cycle"),
                         rs.getString("status"), rs.getString("tier"), rs.getString("owner_id"),
@@ -124,7 +124,7 @@ public final class KpiQuery {
     }
 
     private static LeadKey key(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id"));
+        return new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("account"), rs.getString("record_id"));
     }
 
     /** An iterator one can look ahead in. */

@@ -25,8 +25,8 @@ public final class LeadHistoryQuery {
         // one transaction: clocks, events and write-backs read from one consistent state
         return jdbi.inTransaction(h -> {
             Optional<Object[]> row = h.createQuery("""
-                            SELECT object_type, folded_at, next_change_at, stale FROM leads WHERE crm = :crm AND record_id = :record""")
-                    .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                            SELECT object_type, folded_at, next_change_at, stale FROM leads WHERE crm = :crm AND account = :account AND record_id = :record""")
+                    .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                     .map((rs, ctx) -> new Object[] {rs.getString(1), instant(rs, "folded_at"), instant(rs, "next_change_at"),
                             rs.getBoolean("stale")})
                     .findOne();
@@ -42,13 +42,13 @@ public final class LeadHistoryQuery {
 
     private static java.util.List<String> events(Handle h, LeadKey lead) {
         return bind(h.createQuery("""
-                SELECT event_json FROM lead_events WHERE crm = :crm AND record_id = :record ORDER BY occurred_at, event_id"""),
+                SELECT event_json FROM lead_events WHERE crm = :crm AND account = :account AND record_id = :record ORDER BY occurred_at, event_id"""),
                 lead).mapTo(String.class).list();
     }
 
     private static Optional<LeadHistory.PendingWriteBack> pending(Handle h, LeadKey lead) {
         return bind(h.createQuery("""
-                SELECT payload, attempts, next_attempt_at, last_error, failed_at FROM outbox WHERE crm = :crm AND record_id = :record"""),
+                SELECT payload, attempts, next_attempt_at, last_error, failed_at FROM outbox WHERE crm = :crm AND account = :account AND record_id = :record"""),
                 lead).map((rs, ctx) -> new LeadHistory.PendingWriteBack(rs.getString("payload"), rs.getInt("attempts"),
                         instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "failed_at")))
                 .findOne();
@@ -56,7 +56,7 @@ public final class LeadHistoryQuery {
 
     private static java.util.List<LeadHistory.TaskEntry> tasks(Handle h, LeadKey lead) {
         return bind(h.createQuery("""
-                SELECT * FROM task_requests WHERE crm = :crm AND record_id = :record ORDER BY created_at, idempotency_key"""),
+                SELECT * FROM task_requests WHERE crm = :crm AND account = :account AND record_id = :record ORDER BY created_at, idempotency_key"""),
                 lead).map((rs, ctx) -> new LeadHistory.TaskEntry(rs.getString("idempotency_key"), rs.getString("kind"),
                         rs.getString("policy_id"), rs.getInt("cycle"), rs.getString("owner_id"), instant(rs, "due_at"),
                         instant(rs, "created_at"), rs.getInt("attempts"), rs.getString("crm_task_id"), instant(rs, "done_at"),
@@ -65,6 +65,6 @@ public final class LeadHistoryQuery {
     }
 
     private static org.jdbi.v3.core.statement.Query bind(org.jdbi.v3.core.statement.Query q, LeadKey lead) {
-        return q.bind("crm", lead.crm().id()).bind("record", lead.recordId());
+        return q.bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId());
     }
 }

@@ -41,7 +41,7 @@ public final class LeadRepository {
         }
     }
 
-    private static final String COLUMNS = "crm, record_id, object_type, version, next_change_at, sla";
+    private static final String COLUMNS = "crm, account, record_id, object_type, version, next_change_at, sla";
 
     private final Jdbi jdbi;
 
@@ -52,7 +52,7 @@ public final class LeadRepository {
     /** Leads with events not folded yet. */
     public List<LeadRow> stale(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT %s FROM leads WHERE stale = TRUE ORDER BY crm, record_id LIMIT :limit""".formatted(COLUMNS))
+                        SELECT %s FROM leads WHERE stale = TRUE ORDER BY crm, account, record_id LIMIT :limit""".formatted(COLUMNS))
                 .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 
@@ -72,8 +72,8 @@ public final class LeadRepository {
 
     public Optional<LeadRow> find(LeadKey lead) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT %s FROM leads WHERE crm = :crm AND record_id = :record""".formatted(COLUMNS))
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).map((rs, ctx) -> row(rs)).findOne());
+                        SELECT %s FROM leads WHERE crm = :crm AND account = :account AND record_id = :record""".formatted(COLUMNS))
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).map((rs, ctx) -> row(rs)).findOne());
     }
 
     /**
@@ -101,20 +101,20 @@ public final class LeadRepository {
     public int markOpenLeadsStale(String currentVersion) {
         return jdbi.withHandle(h -> h.createUpdate("""
                 UPDATE leads SET stale = TRUE WHERE EXISTS (
-                    SELECT 1 FROM clocks c WHERE c.crm = leads.crm AND c.record_id = leads.record_id
+                    SELECT 1 FROM clocks c WHERE c.crm = leads.crm AND c.account = leads.account AND c.record_id = leads.record_id
                     AND c.status IN ('ON_TRACK', 'AT_RISK', 'BREACHED') AND c.policy_version <> :version)""")
                 .bind("version", currentVersion).execute());
     }
 
     /** A lead with nothing to fold: neither stale nor due. */
     void settle(Handle h, LeadKey lead) {
-        h.createUpdate("UPDATE leads SET stale = FALSE, next_change_at = NULL WHERE crm = :crm AND record_id = :record")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
+        h.createUpdate("UPDATE leads SET stale = FALSE, next_change_at = NULL WHERE crm = :crm AND account = :account AND record_id = :record")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).execute();
     }
 
     void recordSla(Handle h, LeadKey lead, String sla) {
-        h.createUpdate("UPDATE leads SET sla = :sla WHERE crm = :crm AND record_id = :record")
-                .bind("sla", sla).bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
+        h.createUpdate("UPDATE leads SET sla = :sla WHERE crm = :crm AND account = :account AND record_id = :record")
+                .bind("sla", sla).bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).execute();
     }
 
     /**
@@ -137,8 +137,8 @@ public final class LeadRepository {
                 .toList();
         java.util.Set<String> keptKeys = new java.util.HashSet<>();
         kept.forEach(c -> keptKeys.add(c.policyId() + "#" + c.cycle()));
-        h.createUpdate("DELETE FROM clocks WHERE crm = :crm AND record_id = :record")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
+        h.createUpdate("DELETE FROM clocks WHERE crm = :crm AND account = :account AND record_id = :record")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).execute();
         List<SlaClock> toInsert = new java.util.ArrayList<>(kept);
         for (SlaClock c : state.clocks()) {
             if (!keptKeys.contains(c.policyId() + "#" + c.cycle())) {
@@ -147,13 +147,13 @@ public final class LeadRepository {
         }
         if (!toInsert.isEmpty()) {
             PreparedBatch insert = h.prepareBatch("""
-                    INSERT INTO clocks (crm, record_id, policy_id, cycle, kind, tier, calendar, policy_version, status,
+                    INSERT INTO clocks (crm, account, record_id, policy_id, cycle, kind, tier, calendar, policy_version, status,
                         started_at, due_at, at_risk_at, stopped_at, breached_at, business_minutes_elapsed, stopped_by,
                         attempts, missing_attributes)
-                    VALUES (:crm, :record, :policy, :cycle, :kind, :tier, :calendar, :version, :status,
+                    VALUES (:crm, :account, :record, :policy, :cycle, :kind, :tier, :calendar, :version, :status,
                         :started, :due, :atRisk, :stopped, :breached, :minutes, :stoppedBy, :attempts, :missing)""");
             for (SlaClock c : toInsert) {
-                insert.bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("policy", c.policyId())
+                insert.bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).bind("policy", c.policyId())
                         .bind("cycle", c.cycle()).bind("kind", c.kind().name()).bind("tier", c.tier())
                         .bind("calendar", c.calendar()).bind("version", c.policyVersion()).bind("status", c.status().name())
                         // typed binds: a batch must not infer a column's type from a first row's null
@@ -175,30 +175,30 @@ public final class LeadRepository {
         h.createUpdate("""
                         UPDATE leads SET next_change_at = :next, folded_at = :at,
                             stale = CASE WHEN version = :version THEN FALSE ELSE TRUE END
-                        WHERE crm = :crm AND record_id = :record""")
+                        WHERE crm = :crm AND account = :account AND record_id = :record""")
                 .bindByType("next", utc(nextChangeAt), OffsetDateTime.class)
                 .bind("at", utc(foldedAt)).bind("version", readVersion)
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                 .execute();
     }
 
     /** Replaces the lead's funnel cycles (the KPIs' facts) with the fold's. */
     private static void saveCycles(Handle h, LeadState state) {
         LeadKey lead = state.lead();
-        h.createUpdate("DELETE FROM lead_cycles WHERE crm = :crm AND record_id = :record")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).execute();
+        h.createUpdate("DELETE FROM lead_cycles WHERE crm = :crm AND account = :account AND record_id = :record")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).execute();
         if (state.cycles().isEmpty()) {
             return;
         }
         PreparedBatch insert = h.prepareBatch("""
-                INSERT INTO lead_cycles (crm, record_id, cycle, object_type, tier, owner_id, source, mql_at, handed_off_at,
+                INSERT INTO lead_cycles (crm, account, record_id, cycle, object_type, tier, owner_id, source, mql_at, handed_off_at,
                     first_contact_at, attempts, outcome, outcome_at, rejection_reason, rejected_without_reason,
                     missing_attributes, handoff_ms, handoff_business_ms, first_response_ms, first_response_business_ms)
-                VALUES (:crm, :record, :cycle, :type, :tier, :owner, :source, :mql, :handedOff, :firstContact, :attempts,
+                VALUES (:crm, :account, :record, :cycle, :type, :tier, :owner, :source, :mql, :handedOff, :firstContact, :attempts,
                     :outcome, :outcomeAt, :reason, :withoutReason, :missing, :handoff, :handoffBusiness, :response,
                     :responseBusiness)""");
         for (LeadCycle c : state.cycles()) {
-            insert.bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("cycle", c.number())
+            insert.bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).bind("cycle", c.number())
                     .bind("type", state.objectType()).bind("tier", c.tier())
                     .bindByType("owner", c.owner(), String.class).bindByType("source", c.source(), String.class)
                     .bind("mql", utc(c.mqlAt()))
@@ -226,8 +226,8 @@ public final class LeadRepository {
 
     List<LeadCycle> cycles(Handle h, LeadKey lead) {
         return h.createQuery(
-                        "SELECT * FROM lead_cycles WHERE crm = :crm AND record_id = :record ORDER BY cycle")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                        "SELECT * FROM lead_cycles WHERE crm = :crm AND account = :account AND record_id = :record ORDER BY cycle")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                 .map((rs, ctx) -> cycle(lead, rs)).list();
     }
 
@@ -257,8 +257,8 @@ public final class LeadRepository {
     }
 
     List<SlaClock> clocks(Handle h, LeadKey lead) {
-        return h.createQuery("SELECT * FROM clocks WHERE crm = :crm AND record_id = :record ORDER BY cycle, policy_id")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+        return h.createQuery("SELECT * FROM clocks WHERE crm = :crm AND account = :account AND record_id = :record ORDER BY cycle, policy_id")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                 .map((rs, ctx) -> clock(lead, rs)).list();
     }
 
@@ -268,7 +268,7 @@ public final class LeadRepository {
     }
 
     private static LeadRow row(ResultSet rs) throws SQLException {
-        return new LeadRow(new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
+        return new LeadRow(new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("account"), rs.getString("record_id")),
                 rs.getString("object_type"), rs.getLong("version"), instant(rs, "next_change_at"), rs.getString("sla"));
     }
 

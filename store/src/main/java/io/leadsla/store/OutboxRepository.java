@@ -21,8 +21,8 @@ public final class OutboxRepository {
 
     void queue(Handle h, LeadKey lead, String objectType, String payload, Instant at) {
         pend(h, lead, objectType, payload, at);
-        h.createUpdate("INSERT INTO write_back_log (crm, record_id, payload, queued_at) VALUES (:crm, :record, :payload, :at)")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("payload", payload).bind("at", utc(at))
+        h.createUpdate("INSERT INTO write_back_log (crm, account, record_id, payload, queued_at) VALUES (:crm, :account, :record, :payload, :at)")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).bind("payload", payload).bind("at", utc(at))
                 .execute();
     }
 
@@ -30,21 +30,21 @@ public final class OutboxRepository {
     private static void pend(Handle h, LeadKey lead, String objectType, String payload, Instant at) {
         h.createUpdate("""
                         MERGE INTO outbox t
-                        USING (SELECT CAST(:crm AS VARCHAR(16)) AS crm, CAST(:record AS VARCHAR(64)) AS record_id) s
-                        ON t.crm = s.crm AND t.record_id = s.record_id
+                        USING (SELECT CAST(:crm AS VARCHAR(16)) AS crm, CAST(:account AS VARCHAR(32)) AS account, CAST(:record AS VARCHAR(64)) AS record_id) s
+                        ON t.crm = s.crm AND t.account = s.account AND t.record_id = s.record_id
                         WHEN MATCHED THEN UPDATE SET payload = :payload, version = t.version + 1, updated_at = :at,
                             next_attempt_at = :at, attempts = 0, failed_at = NULL
-                        WHEN NOT MATCHED THEN INSERT (crm, record_id, object_type, payload, version, created_at, updated_at,
-                            next_attempt_at) VALUES (:crm, :record, :type, :payload, 1, :at, :at, :at)""")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("type", objectType)
+                        WHEN NOT MATCHED THEN INSERT (crm, account, record_id, object_type, payload, version, created_at, updated_at,
+                            next_attempt_at) VALUES (:crm, :account, :record, :type, :payload, 1, :at, :at, :at)""")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).bind("type", objectType)
                 .bind("payload", payload).bind("at", utc(at))
                 .execute();
     }
 
-    private static final String COLUMNS = "crm, record_id, object_type, payload, version, attempts";
+    private static final String COLUMNS = "crm, account, record_id, object_type, payload, version, attempts";
 
     private static WriteBack writeBack(java.sql.ResultSet rs) throws java.sql.SQLException {
-        LeadKey lead = new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id"));
+        LeadKey lead = new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("account"), rs.getString("record_id"));
         return new WriteBack(lead, rs.getString("object_type"), SlaPayload.parse(lead, rs.getString("payload")),
                 rs.getLong("version"), rs.getInt("attempts"));
     }
@@ -57,8 +57,8 @@ public final class OutboxRepository {
     public void requeueLatest(java.util.Collection<LeadKey> leads, Instant at) {
         jdbi.useTransaction(h -> {
             for (LeadKey lead : leads) {
-                h.createQuery("SELECT object_type, sla FROM leads WHERE crm = :crm AND record_id = :record")
-                        .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                h.createQuery("SELECT object_type, sla FROM leads WHERE crm = :crm AND account = :account AND record_id = :record")
+                        .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                         .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                         .findOne()
                         .filter(row -> row[1] != null)
@@ -74,12 +74,13 @@ public final class OutboxRepository {
                 .bind("now", utc(now)).bind("limit", limit).map((rs, ctx) -> writeBack(rs)).list());
     }
 
-    /** Write-backs to {@code crm} ready to send at {@code now}, oldest first. */
-    public List<WriteBack> ready(Crm crm, Instant now, int limit) {
+    /** Write-backs to one account of {@code crm} ready to send at {@code now}, oldest first. */
+    public List<WriteBack> ready(Crm crm, String account, Instant now, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM outbox WHERE crm = :crm AND failed_at IS NULL AND next_attempt_at <= :now
+                         FROM outbox WHERE crm = :crm AND account = :account AND failed_at IS NULL AND next_attempt_at <= :now
                         ORDER BY next_attempt_at LIMIT :limit""")
-                .bind("crm", crm.id()).bind("now", utc(now)).bind("limit", limit).map((rs, ctx) -> writeBack(rs)).list());
+                .bind("crm", crm.id()).bind("account", account).bind("now", utc(now)).bind("limit", limit)
+                .map((rs, ctx) -> writeBack(rs)).list());
     }
 
     /** Every write-back command queued for the record, oldest first: what it was told, and when. */
@@ -89,8 +90,8 @@ public final class OutboxRepository {
 
     List<LoggedWriteBack> history(Handle h, LeadKey lead) {
         return h.createQuery("""
-                        SELECT payload, queued_at FROM write_back_log WHERE crm = :crm AND record_id = :record ORDER BY id""")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                        SELECT payload, queued_at FROM write_back_log WHERE crm = :crm AND account = :account AND record_id = :record ORDER BY id""")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                 .map((rs, ctx) -> new LoggedWriteBack(rs.getString("payload"),
                         rs.getObject("queued_at", java.time.OffsetDateTime.class).toInstant()))
                 .list();
@@ -108,8 +109,8 @@ public final class OutboxRepository {
      */
     public boolean written(LeadKey lead, long version) {
         return jdbi.withHandle(h -> h.createUpdate(
-                        "DELETE FROM outbox WHERE crm = :crm AND record_id = :record AND version = :version")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("version", version).execute()) == 1;
+                        "DELETE FROM outbox WHERE crm = :crm AND account = :account AND record_id = :record AND version = :version")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).bind("version", version).execute()) == 1;
     }
 
     /**
@@ -124,9 +125,9 @@ public final class OutboxRepository {
         }
         return jdbi.inTransaction(h -> {
             org.jdbi.v3.core.statement.PreparedBatch delete = h.prepareBatch(
-                    "DELETE FROM outbox WHERE crm = :crm AND record_id = :record AND version = :version");
+                    "DELETE FROM outbox WHERE crm = :crm AND account = :account AND record_id = :record AND version = :version");
             for (WriteBack w : writeBacks) {
-                delete.bind("crm", w.lead().crm().id()).bind("record", w.lead().recordId()).bind("version", w.version()).add();
+                delete.bind("crm", w.lead().crm().id()).bind("account", w.lead().account()).bind("record", w.lead().recordId()).bind("version", w.version()).add();
             }
             int removed = 0;
             for (int n : delete.execute()) {
@@ -140,9 +141,9 @@ public final class OutboxRepository {
     public void failed(LeadKey lead, long version, Instant retryAt, String error) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :retry, last_error = :error
-                        WHERE crm = :crm AND record_id = :record AND version = :version""")
+                        WHERE crm = :crm AND account = :account AND record_id = :record AND version = :version""")
                 .bind("retry", utc(retryAt)).bind("error", error)
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("version", version).execute());
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).bind("version", version).execute());
     }
 
     /**
@@ -152,9 +153,9 @@ public final class OutboxRepository {
     public void refused(LeadKey lead, long version, String error, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE outbox SET attempts = attempts + 1, failed_at = :at, last_error = :error
-                        WHERE crm = :crm AND record_id = :record AND version = :version""")
+                        WHERE crm = :crm AND account = :account AND record_id = :record AND version = :version""")
                 .bind("at", utc(at)).bind("error", error)
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId()).bind("version", version).execute());
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId()).bind("version", version).execute());
     }
 
     public long countRefused() {

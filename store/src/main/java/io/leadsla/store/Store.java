@@ -46,7 +46,8 @@ public final class Store {
     public static Store open(DataSource dataSource, Backend backend, Clock clock) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // one set of SQL, but for what the two name differently (primary key constraints)
+                .locations("classpath:db/migration", "classpath:db/" + (backend == Backend.EMBEDDED ? "h2" : "postgresql"))
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();

@@ -28,11 +28,11 @@ public final class TaskRequestRepository {
     /** @return whether the request is new */
     boolean request(Handle h, TaskRequest r) {
         return h.createUpdate("""
-                        INSERT INTO task_requests (idempotency_key, crm, record_id, object_type, kind, policy_id, cycle,
+                        INSERT INTO task_requests (idempotency_key, crm, account, record_id, object_type, kind, policy_id, cycle,
                             owner_id, due_at, created_at, next_attempt_at)
-                        VALUES (:key, :crm, :record, :type, :kind, :policy, :cycle, :owner, :due, :at, :at)
+                        VALUES (:key, :crm, :account, :record, :type, :kind, :policy, :cycle, :owner, :due, :at, :at)
                         ON CONFLICT DO NOTHING""")
-                .bind("key", r.key()).bind("crm", r.lead().crm().id()).bind("record", r.lead().recordId())
+                .bind("key", r.key()).bind("crm", r.lead().crm().id()).bind("account", r.lead().account()).bind("record", r.lead().recordId())
                 .bind("type", r.objectType()).bind("kind", r.kind().name()).bind("policy", r.policyId())
                 .bind("cycle", r.cycle()).bindByType("owner", r.ownerId(), String.class)
                 .bindByType("due", utc(r.dueAt()), OffsetDateTime.class).bind("at", utc(r.createdAt()))
@@ -42,7 +42,7 @@ public final class TaskRequestRepository {
     private static final org.jdbi.v3.core.mapper.RowMapper<TaskRequest> REQUEST = (rs, ctx) -> {
         OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
         return new TaskRequest(rs.getString("idempotency_key"),
-                new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("record_id")),
+                new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("account"), rs.getString("record_id")),
                 rs.getString("object_type"), TaskKind.valueOf(rs.getString("kind")), rs.getString("policy_id"),
                 rs.getInt("cycle"), rs.getString("owner_id"), due == null ? null : due.toInstant(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
@@ -56,12 +56,13 @@ public final class TaskRequestRepository {
                 .bind("limit", limit).map(REQUEST).list());
     }
 
-    /** Requests to {@code crm} without a task yet that may be tried at {@code now}, oldest first. */
-    public List<TaskRequest> ready(Crm crm, Instant now, int limit) {
+    /** Requests to one account of {@code crm} without a task yet that may be tried at {@code now}, oldest first. */
+    public List<TaskRequest> ready(Crm crm, String account, Instant now, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM task_requests WHERE crm = :crm AND done_at IS NULL AND failed_at IS NULL
+                        SELECT * FROM task_requests WHERE crm = :crm AND account = :account AND done_at IS NULL AND failed_at IS NULL
                         AND next_attempt_at <= :now ORDER BY next_attempt_at, idempotency_key LIMIT :limit""")
-                .bind("crm", crm.id()).bind("now", utc(now)).bind("limit", limit).map(REQUEST).list());
+                .bind("crm", crm.id()).bind("account", account).bind("now", utc(now)).bind("limit", limit)
+                .map(REQUEST).list());
     }
 
     /** The task of a request, once made. */
@@ -73,8 +74,8 @@ public final class TaskRequestRepository {
     /** Every request about a lead (done or not), oldest first, with the CRM task id once made. */
     public List<java.util.Map.Entry<TaskRequest, String>> forLead(LeadKey lead) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM task_requests WHERE crm = :crm AND record_id = :record ORDER BY created_at, idempotency_key""")
-                .bind("crm", lead.crm().id()).bind("record", lead.recordId())
+                        SELECT * FROM task_requests WHERE crm = :crm AND account = :account AND record_id = :record ORDER BY created_at, idempotency_key""")
+                .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                 .map((rs, ctx) -> java.util.Map.entry(REQUEST.map(rs, ctx),
                         java.util.Objects.requireNonNullElse(rs.getString("crm_task_id"), "")))
                 .list());

@@ -48,27 +48,36 @@ public final class LeadsResource {
             return ApiErrors.badRequest("limit must be between 1 and 1000");
         }
         return Response.ok(clocks.clocksIn(which, limit).stream().map(c -> new ClockLine(c.lead().crm().id(),
-                c.lead().recordId(), c.policyId(), c.cycle(), c.status(), c.tier(), c.ownerId(), c.startedAt(), c.dueAt(),
-                c.breachedAt(), "/api/leads/" + c.lead().crm().id() + "/" + c.lead().recordId())).toList()).build();
+                c.lead().account(), c.lead().recordId(), c.policyId(), c.cycle(), c.status(), c.tier(), c.ownerId(),
+                c.startedAt(), c.dueAt(), c.breachedAt(), "/api/leads/" + c.lead().crm().id() + "/" + c.lead().recordId()
+                        + (c.lead().inDefaultAccount() ? "" : "?account=" + c.lead().account()))).toList()).build();
     }
 
     /** A clock in the list by status, with the link to its lead. */
-    public record ClockLine(String crm, String recordId, String policyId, int cycle, String status, String tier,
+    public record ClockLine(String crm, String account, String recordId, String policyId, int cycle, String status, String tier,
                             String ownerId, java.time.Instant startedAt, java.time.Instant dueAt,
                             java.time.Instant breachedAt, String lead) {
     }
 
     @GET
     @Path("/{crm}/{recordId}")
-    public Response lead(@PathParam("crm") String crm, @PathParam("recordId") String recordId) {
+    public Response lead(@PathParam("crm") String crm, @PathParam("recordId") String recordId,
+                         @QueryParam("account") @DefaultValue(LeadKey.DEFAULT_ACCOUNT) String account) {
         Crm which;
+        LeadKey lead;
         try {
             which = Crm.fromId(crm);
         } catch (IllegalArgumentException e) {
             return ApiErrors.badRequest("unknown CRM '" + crm + "': use hubspot or salesforce");
         }
-        return history.find(new LeadKey(which, recordId))
+        try {
+            lead = new LeadKey(which, account, recordId);
+        } catch (IllegalArgumentException e) {
+            return ApiErrors.badRequest(e.getMessage());
+        }
+        return history.find(lead)
                 .map(h -> Response.ok(LeadView.of(h, json)).build())
-                .orElseGet(() -> ApiErrors.notFound("leadsla has no event about " + which.id() + " record " + recordId));
+                .orElseGet(() -> ApiErrors.notFound("leadsla has no event about " + lead.crm().id()
+                        + (lead.inDefaultAccount() ? "" : " account " + lead.account()) + " record " + recordId));
     }
 }

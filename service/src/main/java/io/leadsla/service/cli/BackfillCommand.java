@@ -5,13 +5,12 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.leadsla.config.PolicyLoader;
 import io.leadsla.connector.api.Normalizer;
-import io.leadsla.connector.hubspot.api.HubSpotClient;
+import io.leadsla.connector.api.CrmConnector;
 import io.leadsla.connector.api.Poller;
 import io.leadsla.core.clock.ClockEngine;
 import io.leadsla.core.policy.PolicySet;
 import io.leadsla.service.LeadslaConfiguration;
-import io.leadsla.service.hubspot.HubSpotFactory;
-import io.leadsla.service.salesforce.SalesforceFactory;
+import io.leadsla.service.connector.CrmAccountConfig;
 import io.leadsla.store.Backend;
 import io.leadsla.pipeline.InboxProcessor;
 import io.leadsla.pipeline.LeadFolder;
@@ -31,7 +30,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code backfill CONFIG --since DATE} (SPEC.md): pulls the CRMs' history since a date — HubSpot
+ * {@code backfill CONFIG --since DATE} (docs/SPEC.md): pulls the CRMs' history since a date — HubSpot
  * contacts with the history of the mapped properties, and their calls, e-mails and meetings;
  * Salesforce Leads, LeadHistory (the true time of each status and owner change), Tasks and Events —
  * into the inbox, then normalizes it and rebuilds the clocks (breaches older than a day ask for no
@@ -60,26 +59,25 @@ public class BackfillCommand extends ConfiguredCommand<LeadslaConfiguration> {
     protected void run(Bootstrap<LeadslaConfiguration> bootstrap, Namespace namespace, LeadslaConfiguration configuration) {
         Instant since = since(namespace.getString("since"));
         PolicySet policies = new PolicyLoader().load(Path.of(configuration.getPoliciesFile()));
-        HubSpotFactory hubspot = configuration.getHubspot();
-        SalesforceFactory salesforce = configuration.getSalesforce();
-        if (!hubspot.enabled() && !salesforce.enabled()) {
-            out.println(hubspot.whyOff() + "; " + salesforce.whyOff() + ": nothing to backfill");
+        List<CrmConnector> connectors = new ArrayList<>();
+        for (CrmAccountConfig account : configuration.crmAccounts()) {
+            if (account.enabled()) {
+                connectors.add(account.open(bootstrap.getObjectMapper(), clock));
+            } else {
+                out.println(account.whyOff());
+            }
+        }
+        if (connectors.isEmpty()) {
+            out.println("no CRM account is configured: nothing to backfill");
             return;
         }
         try (HikariDataSource dataSource = configuration.getStore().build()) {
             Store store = Store.open(dataSource, Backend.ofUrl(configuration.getStore().jdbcUrl()), clock);
             List<Normalizer> normalizers = new ArrayList<>();
             List<Poller> pollers = new ArrayList<>();
-            if (hubspot.enabled()) {
-                HubSpotClient client = hubspot.client(bootstrap.getObjectMapper(), clock);
-                String portalId = hubspot.portalId(client);
-                normalizers.addAll(hubspot.normalizers(bootstrap.getObjectMapper(), portalId));
-                pollers.addAll(hubspot.pollers(client, bootstrap.getObjectMapper(), portalId, since));
-            }
-            if (salesforce.enabled()) {
-                normalizers.addAll(salesforce.normalizers());
-                pollers.addAll(salesforce.pollers(salesforce.session(bootstrap.getObjectMapper(), clock),
-                        bootstrap.getObjectMapper(), since));
+            for (CrmConnector connector : connectors) {
+                normalizers.addAll(connector.normalizers());
+                pollers.addAll(connector.pollers(since));
             }
             int pages = 0;
             for (Poller poller : pollers) {

@@ -25,8 +25,11 @@ public class LeadslaCheckCommand extends CheckCommand<LeadslaConfiguration> {
     protected void run(Bootstrap<LeadslaConfiguration> bootstrap, Namespace namespace, LeadslaConfiguration configuration)
             throws Exception {
         new PolicyLoader().load(Path.of(configuration.getPoliciesFile())); // throws with file:line: path
-        List<String> problems = new ArrayList<>(configuration.getHubspot().problems());
-        problems.addAll(configuration.getSalesforce().problems());
+        List<String> problems = new ArrayList<>(configuration.getHubspot().listProblems());
+        problems.addAll(configuration.getSalesforce().listProblems());
+        if (problems.isEmpty()) {
+            configuration.crmAccounts().forEach(account -> problems.addAll(account.problems()));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the configuration has problems:\n  " + String.join("\n  ", problems));
         }

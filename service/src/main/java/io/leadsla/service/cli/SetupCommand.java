@@ -2,24 +2,19 @@ package io.leadsla.service.cli;
 
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.leadsla.connector.hubspot.setup.HubSpotSetup;
-import io.leadsla.connector.salesforce.api.LeadDescribe;
-import io.leadsla.connector.salesforce.api.SalesforceSession;
-import io.leadsla.connector.salesforce.setup.SalesforceSetup;
-import io.leadsla.service.salesforce.SalesforceFactory;
-import java.nio.file.Path;
+import io.leadsla.connector.api.CrmConnector;
 import io.leadsla.service.LeadslaConfiguration;
-import io.leadsla.service.hubspot.HubSpotFactory;
+import io.leadsla.service.connector.CrmAccountConfig;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.List;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code setup CONFIG [--dry-run]} (SPEC.md): creates in each connected CRM the fields leadsla
- * writes, after reading what exists; with {@code --dry-run} it only says what it would create.
+ * {@code setup CONFIG [--dry-run]} (docs/SPEC.md): for each configured CRM account, creates the
+ * fields leadsla writes after reading what exists (HubSpot), or prints the plan and the commands
+ * that deploy them (Salesforce); with {@code --dry-run} it only says what it would do.
  */
 public class SetupCommand extends ConfiguredCommand<LeadslaConfiguration> {
 
@@ -41,37 +36,22 @@ public class SetupCommand extends ConfiguredCommand<LeadslaConfiguration> {
     @Override
     protected void run(Bootstrap<LeadslaConfiguration> bootstrap, Namespace namespace, LeadslaConfiguration configuration) {
         boolean dryRun = namespace.getBoolean("dry_run");
-        HubSpotFactory hubspot = configuration.getHubspot();
-        if (!hubspot.enabled()) {
-            out.println(hubspot.whyOff());
-        } else {
-            HubSpotSetup setup = new HubSpotSetup(hubspot.client(bootstrap.getObjectMapper(), clock));
-            List<HubSpotSetup.Step> steps = dryRun ? setup.plan() : setup.apply();
-            out.println("HubSpot" + (dryRun ? " (dry run: nothing created)" : "") + ":");
-            for (HubSpotSetup.Step step : steps) {
-                out.println("  " + (dryRun ? step : done(step)));
+        for (CrmAccountConfig account : configuration.crmAccounts()) {
+            if (!account.enabled()) {
+                out.println(account.whyOff());
+                continue;
             }
+            CrmConnector connector = account.open(bootstrap.getObjectMapper(), clock);
+            out.println(heading(account) + (dryRun ? " (dry run: nothing created)" : "") + ":");
+            connector.setup(dryRun).forEach(line -> out.println("  " + line));
         }
-        SalesforceFactory salesforce = configuration.getSalesforce();
-        if (!salesforce.enabled()) {
-            out.println(salesforce.whyOff());
-            return;
-        }
-        SalesforceSession session = salesforce.session(bootstrap.getObjectMapper(), clock);
-        List<SalesforceSetup.Step> plan = new SalesforceSetup(session).plan();
-        out.println("Salesforce (leadsla deploys no metadata itself: run the commands below" + (dryRun ? "; dry run" : "") + "):");
-        plan.forEach(step -> out.println("  " + step));
-        String integrationUser = LeadDescribe.integrationUserId(session);
-        if (plan.stream().allMatch(SalesforceSetup.Step::exists)) {
-            out.println("  every field is in place");
-        } else {
-            SalesforceSetup.commands(Path.of("connectors", "salesforce", "sfdx"), "<the integration user's username>")
-                    .forEach(c -> out.println("  " + c));
-        }
-        out.println("  the integration user's id, for salesforce.mapping.integrationUserId: " + integrationUser);
     }
 
-    private static String done(HubSpotSetup.Step step) {
-        return (step.exists() ? "existed  " : "created  ") + step.objectType() + " " + step.what() + " " + step.name();
+    private static String heading(CrmAccountConfig account) {
+        String crm = switch (account.crm()) {
+            case HUBSPOT -> "HubSpot";
+            case SALESFORCE -> "Salesforce";
+        };
+        return io.leadsla.core.event.LeadKey.DEFAULT_ACCOUNT.equals(account.account()) ? crm : crm + " " + account.account();
     }
 }

@@ -93,8 +93,8 @@ final class DemoConfig {
         salesforce.put("clientId", crms.salesforce().options().clientId());
         salesforce.put("clientSecret", crms.salesforce().options().clientSecret());
         salesforce.put("orgId", crms.salesforce().options().orgId());
-        salesforce.put("pollInterval", millis(poll));
-        salesforce.put("taskTimeZone", reportingZone);
+        salesforce.put("polling", Map.of("interval", millis(poll)));
+        salesforce.put("tasks", Map.of("timeZone", reportingZone));
         salesforce.put("mapping", salesforceMapping);
         root.put("salesforce", salesforce);
 

@@ -3,43 +3,41 @@ package io.leadsla.service.hubspot;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.util.Duration;
-import io.leadsla.connector.api.Normalizer;
-import io.leadsla.connector.hubspot.api.HubSpotApiConfig;
-import io.leadsla.connector.hubspot.api.HubSpotClient;
-import io.leadsla.connector.hubspot.api.HubSpotHttp;
-import io.leadsla.connector.hubspot.mapping.ContactChangeInterpreter;
+import io.leadsla.connector.api.CrmConnector;
+import io.leadsla.connector.hubspot.HubSpotConnector;
+import io.leadsla.connector.hubspot.HubSpotSettings;
 import io.leadsla.connector.hubspot.mapping.HubSpotMapping;
-import io.leadsla.connector.hubspot.mapping.PortalProperties;
-import io.leadsla.connector.hubspot.mapping.PropertyDefinition;
-import io.leadsla.connector.hubspot.poll.HubSpotActivityNormalizer;
-import io.leadsla.connector.hubspot.poll.HubSpotActivityPoller;
-import io.leadsla.connector.hubspot.poll.HubSpotContactPageNormalizer;
-import io.leadsla.connector.hubspot.poll.HubSpotContactPoller;
-import io.leadsla.connector.hubspot.webhook.HubSpotWebhookNormalizer;
-import io.leadsla.connector.hubspot.webhook.SignatureV3;
 import io.leadsla.connector.hubspot.webhook.WebhookUrl;
-import io.leadsla.connector.hubspot.writeback.HubSpotWriter;
 import io.leadsla.connector.writeback.TaskTemplates;
-import io.leadsla.connector.api.Poller;
-import io.leadsla.service.pipeline.Pipeline;
+import io.leadsla.core.event.Crm;
+import io.leadsla.core.event.LeadKey;
+import io.leadsla.service.connector.Accounts;
+import io.leadsla.service.connector.CrmAccountConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+
 /**
- * The HubSpot connector's configuration (docs/CONFIGURATION.md, "HubSpot"). On when
- * {@code accessToken} ({@code HUBSPOT_ACCESS_TOKEN}) is set; the webhook endpoint also needs the
- * app's {@code clientSecret} ({@code HUBSPOT_CLIENT_SECRET}).
+ * The HubSpot configuration (docs/CONFIGURATION.md, "HubSpot"): one portal with its keys right under
+ * {@code hubspot}, or several under {@code hubspot.accounts}, each with a {@code name} and the same
+ * keys. A portal is on when its {@code accessToken} ({@code HUBSPOT_ACCESS_TOKEN}) is set; its
+ * webhooks also need the app's {@code clientSecret} ({@code HUBSPOT_CLIENT_SECRET}).
  */
-public class HubSpotFactory {
+public class HubSpotFactory implements CrmAccountConfig {
+
+    /** The account's name; empty in the single-account form (the default account). */
+    private String name = "";
+    @Valid
+    @NotNull
+    private List<HubSpotFactory> accounts = List.of();
 
     private String portalId = "";
     private String accessToken = "";
@@ -213,105 +211,95 @@ public class HubSpotFactory {
         this.polling = polling;
     }
 
-    /** Whether the connector runs; when not, {@link #whyOff()} says why. */
+    @JsonProperty
+    public void setName(String name) {
+        this.name = name == null ? "" : name.trim();
+    }
+
+    @JsonProperty
+    public void setAccounts(List<HubSpotFactory> accounts) {
+        this.accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    /** The configured portals: the list under {@code accounts}, or this one (the default account). */
+    public List<HubSpotFactory> accounts() {
+        return accounts.isEmpty() ? List.of(this) : accounts;
+    }
+
+    /** What is wrong with the list itself (names, both forms at once). */
+    public List<String> listProblems() {
+        return Accounts.problems("hubspot", accounts.stream().map(a -> a.name).toList(), !accessToken.isEmpty());
+    }
+
+    @Override
+    public Crm crm() {
+        return Crm.HUBSPOT;
+    }
+
+    @Override
+    public String account() {
+        return name.isEmpty() ? LeadKey.DEFAULT_ACCOUNT : name;
+    }
+
+    private String key() {
+        return name.isEmpty() ? "hubspot" : "hubspot.accounts[" + name + "]";
+    }
+
+    @Override
     public boolean enabled() {
         return !accessToken.isEmpty();
     }
 
+    @Override
     public String whyOff() {
-        return "HubSpot connector off: HUBSPOT_ACCESS_TOKEN is not set";
+        return name.isEmpty() ? "HubSpot connector off: HUBSPOT_ACCESS_TOKEN is not set"
+                : "HubSpot account " + name + " off: its accessToken is not set";
     }
 
     /**
      * What is wrong without asking HubSpot (for {@code check} and the start): missing portal id or
      * client secret, a mapping problem.
      */
+    @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (!enabled()) {
             return problems;
         }
         if (!portalId.isEmpty() && !portalId.matches("\\d+")) {
-            problems.add("hubspot.portalId: '" + portalId + "' is not a HubSpot portal id (digits, e.g. 62515; "
+            problems.add(key() + ".portalId: '" + portalId + "' is not a HubSpot portal id (digits, e.g. 62515; "
                     + "leave it empty to read it from the token's account)");
         }
         if (clientSecret.isEmpty()) {
-            problems.add("hubspot.clientSecret: HUBSPOT_CLIENT_SECRET is not set, so webhooks cannot be verified");
+            problems.add(key() + ".clientSecret: HUBSPOT_CLIENT_SECRET is not set, so webhooks cannot be verified");
         }
         try {
             ZoneId.of(timeZone);
             ZoneId.of(tasks.timeZone);
         } catch (RuntimeException e) {
-            problems.add("hubspot.timeZone / hubspot.tasks.timeZone: " + e.getMessage());
+            problems.add(key() + ".timeZone / " + key() + ".tasks.timeZone: " + e.getMessage());
         }
         if (!publicBaseUrl.isEmpty()) {
             try {
                 WebhookUrl.behindProxy(publicBaseUrl);
             } catch (IllegalArgumentException e) {
-                problems.add("hubspot.publicBaseUrl: " + e.getMessage());
+                problems.add(key() + ".publicBaseUrl: " + e.getMessage());
             }
         }
         problems.addAll(mapping.problems());
         return problems;
     }
 
-    /** The running connector's parts. */
-    public record Running(HubSpotClient client, Pipeline.Connector connector, SignatureV3 signature, WebhookUrl webhookUrl,
-                          ContactChangeInterpreter interpreter) {
+    /** The portal's settings for the connector (after {@link #problems()} found nothing). */
+    public HubSpotSettings settings() {
+        return new HubSpotSettings(account(), portalId, accessToken, clientSecret, baseUrl, publicBaseUrl, requestsPer10Seconds,
+                searchPerSecond, dailyLimit, dailyWarnShare, ZoneId.of(timeZone), mapping, tasks.build(),
+                new HubSpotSettings.Polling(polling.interval.toJavaDuration(), polling.overlap.toJavaDuration(),
+                        polling.firstLookBack.toJavaDuration(), polling.perPoll, polling.activities));
     }
 
-    /** A client of the portal's API with the configured limits. */
-    public HubSpotClient client(ObjectMapper json, Clock clock) {
-        HubSpotApiConfig api = new HubSpotApiConfig(baseUrl, accessToken, requestsPer10Seconds, searchPerSecond, dailyLimit,
-                dailyWarnShare, ZoneId.of(timeZone), java.time.Duration.ofSeconds(10), 4);
-        return new HubSpotClient(new HubSpotHttp(api, json, clock));
-    }
-
-    /** The configured portal id, or the token's account's (one call to HubSpot). */
-    public String portalId(HubSpotClient client) {
-        return portalId.isEmpty() ? client.account().portalId() : portalId;
-    }
-
-    /** The pollers of contacts and (unless turned off) calls, e-mails and meetings, reading from {@code start}. */
-    public List<Poller> pollers(HubSpotClient client, ObjectMapper json, String portalId, Instant start) {
-        List<String> watched = List.copyOf(new ContactChangeInterpreter(mapping).watchedProperties());
-        java.time.Duration overlap = polling.overlap.toJavaDuration();
-        List<Poller> pollers = new ArrayList<>();
-        pollers.add(new HubSpotContactPoller(client, json, portalId, watched, watched, overlap, start, polling.perPoll));
-        if (polling.activities) {
-            for (String type : List.of("calls", "emails", "meetings")) {
-                pollers.add(new HubSpotActivityPoller(client, json, portalId, type, overlap, start, polling.perPoll));
-            }
-        }
-        return pollers;
-    }
-
-    /** What reads the connector's inbox items: webhook batches, polled contacts, polled activities. */
-    public List<Normalizer> normalizers(ObjectMapper json, String portalId) {
-        return List.of(new HubSpotWebhookNormalizer(mapping, Long.parseLong(portalId)),
-                new HubSpotContactPageNormalizer(json, new ContactChangeInterpreter(mapping)),
-                new HubSpotActivityNormalizer(json));
-    }
-
-    /**
-     * Builds the connector. An empty {@code portalId} is read from the token's account (one call
-     * to HubSpot, which then must be reachable).
-     */
-    public Running build(ObjectMapper json, Clock clock) {
-        HubSpotClient client = client(json, clock);
-        String portalId = portalId(client);
-        List<Poller> pollers = pollers(client, json, portalId, clock.instant().minus(polling.firstLookBack.toJavaDuration()));
-        HubSpotWriter writer = new HubSpotWriter(client, portalId, tasks.build(), clock);
-        Pipeline.Connector connector = new Pipeline.Connector(normalizers(json, portalId), List.of(writer), pollers,
-                polling.interval.toJavaDuration());
-        WebhookUrl url = publicBaseUrl.isEmpty() ? WebhookUrl.asReceived() : WebhookUrl.behindProxy(publicBaseUrl);
-        return new Running(client, connector, new SignatureV3(clientSecret, clock), url, new ContactChangeInterpreter(mapping));
-    }
-
-    /** The mapping checked against the portal's contact properties (their options as they are today). */
-    public List<String> portalProblems(HubSpotClient client) {
-        List<PropertyDefinition> properties = client.properties("contacts").stream()
-                .map(p -> new PropertyDefinition(p.name(), p.type(), p.options())).toList();
-        return mapping.problems(PortalProperties.of(properties));
+    @Override
+    public CrmConnector open(ObjectMapper json, Clock clock) {
+        return new HubSpotConnector(settings(), json, clock);
     }
 }

@@ -32,8 +32,13 @@ public final class LeadslaMetrics {
     /** Store figures are read at most this often. */
     static final long CACHE_SECONDS = 5;
 
-    /** Per-CRM API figures a connector exposes. */
-    public record ApiCalls(Crm crm, LongSupplier calls, LongSupplier rateLimited) {
+    /** A CRM account's API figures, as its connector exposes them. */
+    public record ApiCalls(Crm crm, String account, LongSupplier calls, LongSupplier rateLimited) {
+
+        /** {@code hubspot}, or {@code hubspot.emea} outside the default account (Dropwizard metric names). */
+        String name() {
+            return crm.id() + (io.leadsla.core.event.LeadKey.DEFAULT_ACCOUNT.equals(account) ? "" : "." + account);
+        }
     }
 
     /** A per-CRM counter of the pipeline: its name and where its value comes from. */
@@ -87,8 +92,8 @@ public final class LeadslaMetrics {
             }
         }
         for (ApiCalls api : apis) {
-            registry.register("leadsla." + api.crm().id() + ".api_calls", (Gauge<Long>) api.calls()::getAsLong);
-            registry.register("leadsla." + api.crm().id() + ".api_rate_limited", (Gauge<Long>) api.rateLimited()::getAsLong);
+            registry.register("leadsla." + api.name() + ".api_calls", (Gauge<Long>) api.calls()::getAsLong);
+            registry.register("leadsla." + api.name() + ".api_rate_limited", (Gauge<Long>) api.rateLimited()::getAsLong);
         }
     }
 
@@ -127,8 +132,8 @@ public final class LeadslaMetrics {
     }
 
     private void perApi(PrometheusRegistry prometheus, String name, String help, Function<ApiCalls, LongSupplier> value) {
-        CounterWithCallback.builder().name(name).help(help).labelNames("crm")
-                .callback(cb -> apis.forEach(a -> cb.call(value.apply(a).getAsLong(), a.crm().id())))
+        CounterWithCallback.builder().name(name).help(help).labelNames("crm", "account")
+                .callback(cb -> apis.forEach(a -> cb.call(value.apply(a).getAsLong(), a.crm().id(), a.account())))
                 .register(prometheus);
     }
 

@@ -4,8 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.lifecycle.Managed;
 import io.leadsla.connector.api.Normalizer;
 import io.leadsla.connector.event.LeadEventsNormalizer;
-import io.leadsla.connector.api.Poller;
-import io.leadsla.connector.api.CrmWriter;
+import io.leadsla.connector.api.CrmConnector;
 import io.leadsla.core.clock.ClockEngine;
 import io.leadsla.core.policy.PolicySet;
 import io.leadsla.store.Backend;
@@ -31,11 +30,6 @@ public final class Pipeline implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-    /** What a connector adds to the pipeline. */
-    public record Connector(List<Normalizer> normalizers, List<CrmWriter> writers, List<Poller> pollers,
-                            Duration pollInterval) {
-    }
-
     private final HikariDataSource dataSource;
     private final Store store;
     private final PipelineWorker worker;
@@ -48,7 +42,7 @@ public final class Pipeline implements Managed {
 
     /** Opens (and migrates) the store; the worker starts with the server. */
     public static Pipeline open(StoreFactory storeConfig, PipelineFactory config, PolicySet policies,
-                                List<Connector> connectors, Clock clock) {
+                                List<CrmConnector> connectors, Clock clock) {
         HikariDataSource dataSource = storeConfig.build();
         Store store = Store.open(dataSource, Backend.ofUrl(storeConfig.jdbcUrl()), clock);
         LOG.info("store: {}", storeConfig.describe());
@@ -62,10 +56,13 @@ public final class Pipeline implements Managed {
         List<Normalizer> normalizers = new ArrayList<>(List.of(new LeadEventsNormalizer()));
         List<OutboxWriter> writers = new ArrayList<>();
         List<PollStep> polls = new ArrayList<>();
-        for (Connector c : connectors) {
+        // every CRM account the same way: its normalizers read its inbox items, its writer sends its
+        // write-backs and tasks, its pollers poll, each under the account's lease
+        for (CrmConnector c : connectors) {
             normalizers.addAll(c.normalizers());
-            c.writers().forEach(w -> writers.add(new OutboxWriter(store, w, instance, lease, clock)));
-            c.pollers().forEach(p -> polls.add(new PollStep(store, p, instance, lease, c.pollInterval(), clock)));
+            writers.add(new OutboxWriter(store, c.account(), c.writer(), instance, lease, clock));
+            c.pollers(clock.instant().minus(c.firstLookBack()))
+                    .forEach(p -> polls.add(new PollStep(store, p, instance, lease, c.pollInterval(), clock)));
         }
         PipelineWorker worker = PipelineWorker.of(new InboxProcessor(store, normalizers, clock),
                 new LeadFolder(store, new ClockEngine(policies), clock), writers, polls, config.getBatch(),

@@ -3,23 +3,18 @@ package io.leadsla.service.salesforce;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.util.Duration;
-import io.leadsla.connector.salesforce.api.OrgBudget;
+import io.leadsla.connector.api.CrmConnector;
+import io.leadsla.connector.salesforce.SalesforceConnector;
+import io.leadsla.connector.salesforce.SalesforceSettings;
 import io.leadsla.connector.salesforce.api.SalesforceAuthConfig;
-import io.leadsla.connector.salesforce.api.SalesforceSession;
-import io.leadsla.connector.salesforce.api.SalesforceTokenClient;
-import io.leadsla.connector.salesforce.poll.SoqlPoller;
-import io.leadsla.connector.salesforce.writeback.SalesforceWriter;
-import io.leadsla.connector.api.Normalizer;
-import io.leadsla.connector.api.Poller;
 import io.leadsla.connector.salesforce.mapping.SalesforceId;
-import io.leadsla.connector.salesforce.normalize.LeadChangeInterpreter;
-import io.leadsla.connector.salesforce.normalize.SalesforcePageNormalizer;
-import io.leadsla.connector.salesforce.normalize.WatchedFields;
-import io.leadsla.connector.salesforce.outbound.OutboundMessageGate;
-import io.leadsla.connector.salesforce.outbound.OutboundMessageParser;
-import io.leadsla.connector.salesforce.outbound.SalesforceOutboundNormalizer;
-import io.leadsla.service.pipeline.Pipeline;
+import io.leadsla.connector.salesforce.mapping.SalesforceMapping;
 import io.leadsla.connector.writeback.TaskTemplates;
+import io.leadsla.core.event.Crm;
+import io.leadsla.core.event.LeadKey;
+import io.leadsla.service.connector.Accounts;
+import io.leadsla.service.connector.CrmAccountConfig;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -27,19 +22,25 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Salesforce connector's configuration (docs/CONFIGURATION.md, "Salesforce"). On when
- * {@code SALESFORCE_CLIENT_ID} is set, with either the JWT bearer flow ({@code SALESFORCE_USERNAME}
- * and {@code SALESFORCE_PRIVATE_KEY_FILE}) or client credentials ({@code SALESFORCE_CLIENT_SECRET}).
+ * The Salesforce configuration (docs/CONFIGURATION.md, "Salesforce"): one org with its keys right
+ * under {@code salesforce}, or several under {@code salesforce.accounts}, each with a {@code name}.
+ * An org is on when its {@code clientId} ({@code SALESFORCE_CLIENT_ID}) is set, with either the JWT
+ * bearer flow ({@code SALESFORCE_USERNAME} and {@code SALESFORCE_PRIVATE_KEY_FILE}) or client
+ * credentials ({@code SALESFORCE_CLIENT_SECRET}). Keys follow HubSpot's scheme: {@code polling.*},
+ * {@code tasks.*}.
  */
-public class SalesforceFactory {
+public class SalesforceFactory implements CrmAccountConfig {
 
+    private String name = "";
+    @Valid
+    @NotNull
+    private List<SalesforceFactory> accounts = List.of();
     private String loginUrl = "https://login.salesforce.com";
     private String clientId = "";
     private String clientSecret = "";
@@ -55,26 +56,84 @@ public class SalesforceFactory {
     @DecimalMin("0.1")
     @DecimalMax("1.0")
     private double pauseShare = 0.9;
+    @Valid
     @NotNull
-    private Duration pollInterval = Duration.seconds(60);
+    private Polling polling = new Polling();
+    @Valid
     @NotNull
-    private Duration pollOverlap = Duration.minutes(5);
+    private Tasks tasks = new Tasks();
+    @Valid
     @NotNull
-    private Duration firstLookBack = Duration.days(1);
-    @Min(200)
-    private int perPoll = 2_000;
-    @NotNull
-    private String taskTimeZone = "UTC";
-    @jakarta.validation.Valid
-    @NotNull
-    private io.leadsla.connector.salesforce.mapping.SalesforceMapping mapping =
-            io.leadsla.connector.salesforce.mapping.SalesforceMapping.defaults();
+    private SalesforceMapping mapping = SalesforceMapping.defaults();
+
+    /** Incremental polling: how often, the overlap for commit lag, how far back a first poll reads, rows per poll. */
+    public static class Polling {
+        @NotNull
+        private Duration interval = Duration.seconds(60);
+        @NotNull
+        private Duration overlap = Duration.minutes(5);
+        @NotNull
+        private Duration firstLookBack = Duration.days(1);
+        @Min(200)
+        private int perPoll = 2_000;
+
+        @JsonProperty
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        @JsonProperty
+        public void setOverlap(Duration overlap) {
+            this.overlap = overlap;
+        }
+
+        @JsonProperty
+        public void setFirstLookBack(Duration firstLookBack) {
+            this.firstLookBack = firstLookBack;
+        }
+
+        @JsonProperty
+        public void setPerPoll(int perPoll) {
+            this.perPoll = perPoll;
+        }
+    }
+
+    /** Task texts' time zone and escalations (policy id → the user who gets its breach tasks). */
+    public static class Tasks {
+        @NotNull
+        private String timeZone = "UTC";
+        private Map<String, String> escalateTo = Map.of();
+
+        @JsonProperty
+        public void setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+        }
+
+        @JsonProperty
+        public void setEscalateTo(Map<String, String> escalateTo) {
+            this.escalateTo = escalateTo == null ? Map.of() : escalateTo;
+        }
+
+        TaskTemplates build() {
+            TaskTemplates defaults = TaskTemplates.defaults(ZoneId.of(timeZone), "High", "Call", "Normal", "Other");
+            return new TaskTemplates(defaults.breach(), defaults.missingReason(), escalateTo, defaults.zone());
+        }
+    }
 
     @JsonProperty
-    public void setMapping(io.leadsla.connector.salesforce.mapping.SalesforceMapping mapping) {
-        this.mapping = mapping == null ? io.leadsla.connector.salesforce.mapping.SalesforceMapping.defaults() : mapping;
+    public void setName(String name) {
+        this.name = name == null ? "" : name.trim();
     }
-    private Map<String, String> escalateTo = Map.of();
+
+    @JsonProperty
+    public void setAccounts(List<SalesforceFactory> accounts) {
+        this.accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    @JsonProperty
+    public void setMapping(SalesforceMapping mapping) {
+        this.mapping = mapping == null ? SalesforceMapping.defaults() : mapping;
+    }
 
     @JsonProperty
     public void setLoginUrl(String loginUrl) {
@@ -122,127 +181,97 @@ public class SalesforceFactory {
     }
 
     @JsonProperty
-    public void setPollInterval(Duration pollInterval) {
-        this.pollInterval = pollInterval;
+    public void setPolling(Polling polling) {
+        this.polling = polling;
     }
 
     @JsonProperty
-    public void setPollOverlap(Duration pollOverlap) {
-        this.pollOverlap = pollOverlap;
+    public void setTasks(Tasks tasks) {
+        this.tasks = tasks;
     }
 
-    @JsonProperty
-    public void setFirstLookBack(Duration firstLookBack) {
-        this.firstLookBack = firstLookBack;
+    /** The configured orgs: the list under {@code accounts}, or this one (the default account). */
+    public List<SalesforceFactory> accounts() {
+        return accounts.isEmpty() ? List.of(this) : accounts;
     }
 
-    @JsonProperty
-    public void setPerPoll(int perPoll) {
-        this.perPoll = perPoll;
+    public List<String> listProblems() {
+        return Accounts.problems("salesforce", accounts.stream().map(a -> a.name).toList(), !clientId.isEmpty());
     }
 
-    @JsonProperty
-    public void setTaskTimeZone(String taskTimeZone) {
-        this.taskTimeZone = taskTimeZone;
+    @Override
+    public Crm crm() {
+        return Crm.SALESFORCE;
     }
 
-    @JsonProperty
-    public void setEscalateTo(Map<String, String> escalateTo) {
-        this.escalateTo = escalateTo == null ? Map.of() : escalateTo;
+    @Override
+    public String account() {
+        return name.isEmpty() ? LeadKey.DEFAULT_ACCOUNT : name;
     }
 
+    private String key() {
+        return name.isEmpty() ? "salesforce" : "salesforce.accounts[" + name + "]";
+    }
+
+    @Override
     public boolean enabled() {
         return !clientId.isEmpty();
     }
 
+    @Override
     public String whyOff() {
-        return "Salesforce connector off: SALESFORCE_CLIENT_ID is not set";
+        return name.isEmpty() ? "Salesforce connector off: SALESFORCE_CLIENT_ID is not set"
+                : "Salesforce account " + name + " off: its clientId is not set";
     }
 
     /** What is wrong without asking Salesforce. */
+    @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (!enabled()) {
             return problems;
         }
         if (privateKeyFile.isEmpty() && clientSecret.isEmpty()) {
-            problems.add("salesforce: set SALESFORCE_USERNAME and SALESFORCE_PRIVATE_KEY_FILE (JWT bearer flow) "
+            problems.add(key() + ": set SALESFORCE_USERNAME and SALESFORCE_PRIVATE_KEY_FILE (JWT bearer flow) "
                     + "or SALESFORCE_CLIENT_SECRET (client-credentials flow)");
         }
         if (!privateKeyFile.isEmpty() && !Files.isReadable(Path.of(privateKeyFile))) {
-            problems.add("salesforce.privateKeyFile: cannot read " + privateKeyFile);
+            problems.add(key() + ".privateKeyFile: cannot read " + privateKeyFile);
         }
         if (!privateKeyFile.isEmpty() && username.isEmpty()) {
-            problems.add("salesforce.username: the JWT bearer flow needs the integration user's username (SALESFORCE_USERNAME)");
+            problems.add(key() + ".username: the JWT bearer flow needs the integration user's username (SALESFORCE_USERNAME)");
         }
         if (!orgId.matches("00D[0-9A-Za-z]{12}([0-9A-Za-z]{3})?")) {
-            problems.add("salesforce.orgId: '" + orgId + "' is not an org id (00D…, 15 or 18 characters; SALESFORCE_ORG_ID): "
+            problems.add(key() + ".orgId: '" + orgId + "' is not an org id (00D…, 15 or 18 characters; SALESFORCE_ORG_ID): "
                     + "Outbound Messages are checked against it");
         }
         if (slowDownShare > pauseShare) {
-            problems.add("salesforce.slowDownShare must not exceed pauseShare");
+            problems.add(key() + ".slowDownShare must not exceed pauseShare");
+        }
+        try {
+            ZoneId.of(tasks.timeZone);
+        } catch (RuntimeException e) {
+            problems.add(key() + ".tasks.timeZone: " + e.getMessage());
         }
         problems.addAll(mapping.problems());
         return problems;
     }
 
-    /** The signed-in session, lazily: the first call signs in. */
-    public SalesforceSession session(ObjectMapper json, Clock clock) {
-        SalesforceAuthConfig auth = new SalesforceAuthConfig(loginUrl, clientId, clientSecret.isEmpty() ? null : clientSecret,
-                username.isEmpty() ? null : username, privateKeyFile.isEmpty() ? null : Path.of(privateKeyFile), apiVersion);
-        return new SalesforceSession(auth, new SalesforceTokenClient(auth, json, clock), new OrgBudget(slowDownShare, pauseShare),
-                java.time.Duration.ofMillis(500));
-    }
-
-    public List<Poller> pollers(SalesforceSession session, ObjectMapper json, Instant start) {
-        return SoqlPoller.forLeads(session, json, org().value(), WatchedFields.of(mapping), perPoll, pollOverlap.toJavaDuration(),
-                start);
-    }
-
-    public io.leadsla.connector.salesforce.mapping.SalesforceMapping mapping() {
+    public SalesforceMapping mapping() {
         return mapping;
     }
 
-    /** The 18-character org id. */
-    public SalesforceId org() {
-        return SalesforceId.of(orgId);
+    /** The org's settings for the connector (after {@link #problems()} found nothing). */
+    public SalesforceSettings settings() {
+        SalesforceAuthConfig auth = new SalesforceAuthConfig(loginUrl, clientId, clientSecret.isEmpty() ? null : clientSecret,
+                username.isEmpty() ? null : username, privateKeyFile.isEmpty() ? null : Path.of(privateKeyFile), apiVersion);
+        return new SalesforceSettings(account(), auth, SalesforceId.of(orgId), slowDownShare, pauseShare, mapping, tasks.build(),
+                new SalesforceSettings.Polling(polling.interval.toJavaDuration(), polling.overlap.toJavaDuration(),
+                        polling.firstLookBack.toJavaDuration(), polling.perPoll));
     }
 
-    /** What reads the connector's inbox items: Outbound Messages and polled pages. */
-    public List<Normalizer> normalizers() {
-        LeadChangeInterpreter interpreter = new LeadChangeInterpreter(mapping);
-        List<Normalizer> normalizers = new ArrayList<>();
-        normalizers.add(new SalesforceOutboundNormalizer(new OutboundMessageParser(), interpreter, org()));
-        normalizers.addAll(SalesforcePageNormalizer.all(interpreter, org()));
-        return normalizers;
-    }
-
-    public OutboundMessageGate gate() {
-        return new OutboundMessageGate(org(), new OutboundMessageParser());
-    }
-
-    /** The running connector's parts. */
-    public record Running(SalesforceSession session, Pipeline.Connector connector, OutboundMessageGate gate) {
-    }
-
-    public Running build(ObjectMapper json, Clock clock) {
-        SalesforceSession session = session(json, clock);
-        Pipeline.Connector connector = new Pipeline.Connector(normalizers(), List.of(writer(session, clock)),
-                pollers(session, json, clock.instant().minus(firstLookBack.toJavaDuration())), pollInterval());
-        return new Running(session, connector, gate());
-    }
-
-    public SalesforceWriter writer(SalesforceSession session, Clock clock) {
-        TaskTemplates defaults = TaskTemplates.defaults(ZoneId.of(taskTimeZone), "High", "Call", "Normal", "Other");
-        return new SalesforceWriter(session, org().value(), new TaskTemplates(defaults.breach(), defaults.missingReason(), escalateTo,
-                defaults.zone()), clock);
-    }
-
-    public java.time.Duration pollInterval() {
-        return pollInterval.toJavaDuration();
-    }
-
-    public String orgId() {
-        return orgId;
+    @Override
+    public CrmConnector open(ObjectMapper json, Clock clock) {
+        return new SalesforceConnector(settings(), json, clock);
     }
 }

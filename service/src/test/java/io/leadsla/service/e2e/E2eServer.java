@@ -66,7 +66,7 @@ public final class E2eServer {
         overrides.add(ConfigOverride.config("salesforce.clientSecret", salesforce.options().clientSecret()));
         overrides.add(ConfigOverride.config("salesforce.orgId", salesforce.options().orgId()));
         overrides.add(ConfigOverride.config("salesforce.mapping.integrationUserId", salesforce.integrationUser().id()));
-        overrides.add(ConfigOverride.config("salesforce.pollInterval", pollInterval));
+        overrides.add(ConfigOverride.config("salesforce.polling.interval", pollInterval));
         return this;
     }
 

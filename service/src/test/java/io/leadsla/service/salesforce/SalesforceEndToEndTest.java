@@ -55,7 +55,7 @@ class SalesforceEndToEndTest {
                     ConfigOverride.config("salesforce.clientSecret", SALESFORCE.options().clientSecret()),
                     ConfigOverride.config("salesforce.orgId", SALESFORCE.options().orgId()),
                     ConfigOverride.config("salesforce.mapping.integrationUserId", SALESFORCE.integrationUser().id()),
-                    ConfigOverride.config("salesforce.pollInterval", "1h")) {
+                    ConfigOverride.config("salesforce.polling.interval", "1h")) {
                 @Override
                 public Application<LeadslaConfiguration> newApplication() {
                     return new LeadslaApplication(CLOCK);

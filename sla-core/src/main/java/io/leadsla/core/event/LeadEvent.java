@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param eventId    globally unique; a repeated id changes nothing
  * @param crm        the CRM the record lives in
+ * @param account    the account of that CRM (portal, org) as configured; {@link LeadKey#DEFAULT_ACCOUNT} when one
  * @param objectType the CRM's own object name in lower case ({@code contact}, {@code lead})
  * @param recordId   the record's id in that CRM
  * @param type       what happened
@@ -19,6 +20,7 @@ import java.util.Objects;
 public record LeadEvent(
         String eventId,
         Crm crm,
+        String account,
         String objectType,
         String recordId,
         EventType type,
@@ -41,6 +43,7 @@ public record LeadEvent(
             throw new IllegalArgumentException("eventId must not be blank");
         }
         Objects.requireNonNull(crm, "crm");
+        account = LeadKey.account(account);
         if (objectType == null || objectType.isBlank()) {
             throw new IllegalArgumentException("objectType must not be blank");
         }
@@ -52,8 +55,28 @@ public record LeadEvent(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    /** An event of the CRM's default account (a single-account setup, a file that names no account). */
+    public LeadEvent(String eventId, Crm crm, String objectType, String recordId, EventType type, Instant occurredAt,
+                     Map<String, String> attributes) {
+        this(eventId, crm, LeadKey.DEFAULT_ACCOUNT, objectType, recordId, type, occurredAt, attributes);
+    }
+
     public LeadKey lead() {
-        return new LeadKey(crm, recordId);
+        return new LeadKey(crm, account, recordId);
+    }
+
+    /**
+     * This event as one of {@code account}'s: outside the default account its id is qualified
+     * ({@code emea/hubspot:contact:…}), since two portals number their records alike and event ids
+     * are unique across leadsla.
+     */
+    public LeadEvent inAccount(String account) {
+        String name = LeadKey.account(account);
+        if (name.equals(this.account)) {
+            return this;
+        }
+        String id = LeadKey.DEFAULT_ACCOUNT.equals(name) ? eventId : name + "/" + eventId;
+        return new LeadEvent(id, crm, name, objectType, recordId, type, occurredAt, attributes);
     }
 
     /** The attribute's value, or {@code null} when absent or blank. */

@@ -1,25 +1,60 @@
 package io.leadsla.core.event;
 
+import java.util.Comparator;
 import java.util.Objects;
 
-/** Identifies a lead across leadsla: the CRM and the record id in it. */
-public record LeadKey(Crm crm, String recordId) implements Comparable<LeadKey> {
+/**
+ * Identifies a lead across leadsla: the CRM, the account of that CRM (a HubSpot portal, a
+ * Salesforce org, as named in the configuration) and the record id in it. Two portals may both
+ * have a contact 1001: the account keeps them apart.
+ */
+public record LeadKey(Crm crm, String account, String recordId) implements Comparable<LeadKey> {
+
+    /** The account of a single-account configuration, and of events that name none. */
+    public static final String DEFAULT_ACCOUNT = "default";
+
+    private static final Comparator<LeadKey> ORDER = Comparator.comparing(LeadKey::crm)
+            .thenComparing(LeadKey::account).thenComparing(LeadKey::recordId);
 
     public LeadKey {
         Objects.requireNonNull(crm, "crm");
+        account = account(account);
         if (recordId == null || recordId.isBlank()) {
             throw new IllegalArgumentException("recordId must not be blank");
         }
     }
 
-    @Override
-    public int compareTo(LeadKey other) {
-        int byCrm = crm.compareTo(other.crm);
-        return byCrm != 0 ? byCrm : recordId.compareTo(other.recordId);
+    /** A lead of the CRM's default account. */
+    public LeadKey(Crm crm, String recordId) {
+        this(crm, DEFAULT_ACCOUNT, recordId);
+    }
+
+    /**
+     * Checks an account name: letters, digits, '-' and '_' (it appears in URLs, inbox sources and
+     * event ids); {@code null} or blank is the default account.
+     */
+    public static String account(String name) {
+        if (name == null || name.isBlank()) {
+            return DEFAULT_ACCOUNT;
+        }
+        if (!name.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("account '" + name + "' must be 1 to 32 letters, digits, '-' or '_'");
+        }
+        return name;
+    }
+
+    public boolean inDefaultAccount() {
+        return DEFAULT_ACCOUNT.equals(account);
     }
 
     @Override
+    public int compareTo(LeadKey other) {
+        return ORDER.compare(this, other);
+    }
+
+    /** {@code hubspot:1001}, or {@code hubspot@emea:1001} outside the default account. */
+    @Override
     public String toString() {
-        return crm.id() + ":" + recordId;
+        return crm.id() + (inDefaultAccount() ? "" : "@" + account) + ":" + recordId;
     }
 }

@@ -7,7 +7,9 @@ public enum GroupBy {
     OWNER,
     SOURCE,
     TIER,
-    MONTH;
+    MONTH,
+    /** The CRM account (portal, org) the lead lives in, as {@code hubspot/emea}. */
+    ACCOUNT;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,6 +21,6 @@ public enum GroupBy {
                 return g;
             }
         }
-        throw new IllegalArgumentException("cannot group by '" + id + "': use owner, source, tier or month");
+        throw new IllegalArgumentException("cannot group by '" + id + "': use owner, source, tier, month or account");
     }
 }

@@ -134,6 +134,7 @@ public final class KpiCalculator {
             case SOURCE -> cycle.source() == null ? NO_SOURCE : cycle.source();
             case TIER -> cycle.tier();
             case MONTH -> month.toString();
+            case ACCOUNT -> cycle.lead().crm().id() + "/" + cycle.lead().account();
         };
     }
 

@@ -14,7 +14,7 @@ public interface CrmWriter {
     Crm crm();
 
     /** The lease and API budget name of the CRM account, e.g. {@code hubspot:portal-62515}. */
-    String account();
+    String apiAccount();
 
     /** Most records one write call carries (HubSpot batch update: 100; Salesforce update(): 200). */
     int maxBatch();

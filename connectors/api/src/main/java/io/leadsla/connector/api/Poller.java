@@ -15,7 +15,7 @@ public interface Poller {
     String cursor();
 
     /** The CRM account whose lease and API budget the poll spends, e.g. {@code hubspot:62515}. */
-    String account();
+    String apiAccount();
 
     /**
      * Reads a bounded amount of what changed after {@code position} (empty: from the configured

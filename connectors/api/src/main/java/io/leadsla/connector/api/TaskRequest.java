@@ -12,8 +12,12 @@ import java.time.Instant;
 public record TaskRequest(String key, LeadKey lead, String objectType, TaskKind kind, String policyId, int cycle,
                           String ownerId, Instant dueAt, Instant createdAt, int attempts) {
 
-    /** The idempotency key of the task about a lead's policy clock in a cycle. */
+    /**
+     * The idempotency key of the task about a lead's policy clock in a cycle: {@code
+     * hubspot:5101:first-contact:1:BREACH}, with the account outside the default one
+     * ({@code hubspot@emea:5101:…}).
+     */
     public static String key(LeadKey lead, String policyId, int cycle, TaskKind kind) {
-        return lead.crm().id() + ":" + lead.recordId() + ":" + policyId + ":" + cycle + ":" + kind;
+        return lead + ":" + policyId + ":" + cycle + ":" + kind;
     }
 }

@@ -1,5 +1,6 @@
 package io.leadsla.connector.event;
 
+import io.leadsla.core.event.LeadKey;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -90,6 +91,7 @@ public final class LeadEventJson {
             }
             String eventId = null;
             String crm = null;
+            String account = null;
             String objectType = null;
             String recordId = null;
             String type = null;
@@ -101,6 +103,7 @@ public final class LeadEventJson {
                 switch (field) {
                     case "eventId" -> eventId = text(p, value, field);
                     case "crm" -> crm = text(p, value, field);
+                    case "account" -> account = pooled(text(p, value, field));
                     case "objectType" -> objectType = pooled(text(p, value, field));
                     case "recordId" -> recordId = text(p, value, field);
                     case "type" -> type = text(p, value, field);
@@ -115,6 +118,7 @@ public final class LeadEventJson {
             return new LeadEvent(
                     required(eventId, "eventId"),
                     crm(required(crm, "crm")),
+                    account,
                     lowerCase(required(objectType, "objectType")),
                     required(recordId, "recordId"),
                     type(required(type, "type")),
@@ -140,6 +144,9 @@ public final class LeadEventJson {
             g.writeStartObject();
             g.writeStringField("eventId", event.eventId());
             g.writeStringField("crm", event.crm().id());
+            if (!LeadKey.DEFAULT_ACCOUNT.equals(event.account())) { // optional: a single-account file reads as before
+                g.writeStringField("account", event.account());
+            }
             g.writeStringField("objectType", event.objectType());
             g.writeStringField("recordId", event.recordId());
             g.writeStringField("type", event.type().name());

@@ -61,7 +61,7 @@ public final class HubSpotActivityPoller implements Poller {
     }
 
     @Override
-    public String account() {
+    public String apiAccount() {
         return "hubspot:" + portalId;
     }
 

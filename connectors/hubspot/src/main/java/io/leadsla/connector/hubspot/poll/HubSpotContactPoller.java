@@ -59,7 +59,7 @@ public final class HubSpotContactPoller implements Poller {
     }
 
     @Override
-    public String account() {
+    public String apiAccount() {
         return "hubspot:" + portalId;
     }
 

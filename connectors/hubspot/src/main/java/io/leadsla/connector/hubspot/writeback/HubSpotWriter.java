@@ -43,7 +43,7 @@ public final class HubSpotWriter implements CrmWriter {
     }
 
     @Override
-    public String account() {
+    public String apiAccount() {
         return "hubspot:" + portalId;
     }
 

@@ -75,7 +75,7 @@ public final class SoqlPoller implements Poller {
     }
 
     @Override
-    public String account() {
+    public String apiAccount() {
         return "salesforce:" + orgId;
     }
 

@@ -56,7 +56,7 @@ public final class SalesforceWriter implements CrmWriter {
     }
 
     @Override
-    public String account() {
+    public String apiAccount() {
         return "salesforce:" + orgId;
     }
 
