@@ -1,6 +1,7 @@
 package io.leadsla.bench;
 
 import io.leadsla.core.event.Crm;
+import io.leadsla.salesforce.ids.SalesforceIds;
 import java.util.SplittableRandom;
 
 /**
@@ -15,7 +16,6 @@ import java.util.SplittableRandom;
 final class RecordIds {
 
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final String CHECKSUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
     /** Key prefix of Lead (00Q), a pod id and the reserved zeros: the fixed head of every id. */
     private static final String SALESFORCE_HEAD = "00Q5g00000";
     private static final long SALESFORCE_SPACE = 62L * 62 * 62 * 62 * 62;
@@ -55,19 +55,8 @@ final class RecordIds {
         return withChecksum(SALESFORCE_HEAD + new String(tail));
     }
 
-    /** Salesforce's 15 → 18 character conversion: one letter per 5 characters, flagging upper case. */
+    /** Salesforce's 15 → 18 character conversion, the same code the connector reads the ids back with. */
     static String withChecksum(String id15) {
-        StringBuilder id = new StringBuilder(18).append(id15);
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int flags = 0;
-            for (int i = 0; i < 5; i++) {
-                char c = id15.charAt(chunk * 5 + i);
-                if (c >= 'A' && c <= 'Z') {
-                    flags |= 1 << i;
-                }
-            }
-            id.append(CHECKSUM.charAt(flags));
-        }
-        return id.toString();
+        return SalesforceIds.to18(id15);
     }
 }

@@ -68,15 +68,14 @@ public class LeadslaApplication extends Application<LeadslaConfiguration> {
 
     @Override
     public void initialize(Bootstrap<LeadslaConfiguration> bootstrap) {
-        // secrets come from the environment as ${VAR} (SPEC.md); an unset variable without a default is an error
+        // secrets come from the environment as ${VAR} (docs/SPEC.md); an unset variable without a default is an error
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
-        // instants as ISO-8601 text in the API, as in SPEC.md's events and replay's files
+        // instants as ISO-8601 text in the API, as in docs/SPEC.md's events and replay's files
         bootstrap.getObjectMapper().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         bootstrap.addCommand(new ReplayCommand(clock, new EventSources()));
         bootstrap.addCommand(new SetupCommand(clock, System.out));
         bootstrap.addCommand(new BackfillCommand(clock, System.out));
-        bootstrap.addCommand(new io.leadsla.service.demo.DemoCommand());
     }
 
     @Override

@@ -21,7 +21,9 @@ class ArchitectureTest {
                         "java.sql..", "javax.sql..", "java.net..", "java.net.http..", "java.io..", "java.nio.file..",
                         "com.fasterxml..", "org.yaml..", "jakarta..", "javax.ws..", "io.dropwizard..",
                         "org.eclipse.jetty..", "okhttp3..", "com.sforce..", "org.jdbi..", "org.flywaydb..",
-                        "io.leadsla.connector..", "io.leadsla.config..", "io.leadsla.service..")
+                        "io.leadsla.connector..", "io.leadsla.config..", "io.leadsla.store..",
+                        "io.leadsla.pipeline..", "io.leadsla.service..", "io.leadsla.simulator..",
+                        "io.leadsla.demo..", "io.leadsla.bench..", "io.leadsla.salesforce..")
                 .because("sla-core is pure domain: I/O, formats and CRMs live in outer modules")
                 .check(CORE);
     }

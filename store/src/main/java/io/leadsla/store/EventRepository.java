@@ -1,6 +1,6 @@
 package io.leadsla.store;
 
-import static io.leadsla.store.InboxRepository.utc;
+import static io.leadsla.store.UtcTimes.utc;
 
 import io.leadsla.connector.event.LeadEventJson;
 import io.leadsla.core.event.LeadEvent;

@@ -1,8 +1,9 @@
 package io.leadsla.store;
 
+import static io.leadsla.store.UtcTimes.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -18,7 +19,7 @@ public final class InboxRepository {
 
     private static final String COLUMNS = "id, source, dedup_key, received_at, body, attempts";
     private static final RowMapper<InboxItem> ITEM = (rs, ctx) -> new InboxItem(rs.getLong("id"), rs.getString("source"),
-            rs.getString("dedup_key"), rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("body"),
+            rs.getString("dedup_key"), UtcTimes.instant(rs, "received_at"), rs.getString("body"),
             rs.getInt("attempts"));
 
     private final Jdbi jdbi;
@@ -128,9 +129,5 @@ public final class InboxRepository {
                         "SELECT MIN(received_at) FROM inbox WHERE processed_at IS NULL AND failed_at IS NULL")
                 .map((rs, ctx) -> rs.getObject(1, OffsetDateTime.class)).findOne()
                 .map(t -> t == null ? null : t.toInstant()));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,6 @@
 package io.leadsla.store;
 
-import static io.leadsla.store.InboxRepository.utc;
+import static io.leadsla.store.UtcTimes.utc;
 
 import io.leadsla.core.clock.ClockStatus;
 import io.leadsla.core.clock.LeadCycle;
@@ -107,8 +107,8 @@ public final class KpiQuery {
                 .bind("status", status.name()).bind("limit", limit)
                 .map((rs, ctx) -> new ClockInStatus(key(rs), rs.getString("policy_id"), rs.getInt("cycle"),
                         rs.getString("status"), rs.getString("tier"), rs.getString("owner_id"),
-                        LeadRepository.instant(rs, "started_at"), LeadRepository.instant(rs, "due_at"),
-                        LeadRepository.instant(rs, "breached_at")))
+                        UtcTimes.instant(rs, "started_at"), UtcTimes.instant(rs, "due_at"),
+                        UtcTimes.instant(rs, "breached_at")))
                 .list());
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * folded, the events that drove them, the SLA states written back and the tasks asked for.
  *
  * @param foldPending events arrived after the last fold (the clocks are about to change)
- * @param events      normalized events (SPEC.md JSON), in the order they happened
+ * @param events      normalized events (docs/SPEC.md JSON), in the order they happened
  * @param writeBacks  every SLA state queued for the record ({@code payload}: the SLA fields as JSON)
  * @param pendingWriteBack the state still to write, when the CRM has not confirmed it yet
  */

@@ -1,6 +1,6 @@
 package io.leadsla.store;
 
-import static io.leadsla.store.LeadRepository.instant;
+import static io.leadsla.store.UtcTimes.instant;
 
 import io.leadsla.core.event.LeadKey;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.leadsla.store;
 
-import static io.leadsla.store.InboxRepository.utc;
+import static io.leadsla.store.UtcTimes.instant;
+import static io.leadsla.store.UtcTimes.utc;
 
 import io.leadsla.core.clock.ClockKind;
 import io.leadsla.core.clock.ClockStatus;
@@ -281,10 +282,5 @@ public final class LeadRepository {
                 instant(rs, "at_risk_at"), instant(rs, "stopped_at"), instant(rs, "breached_at"),
                 rs.getLong("business_minutes_elapsed"), stoppedBy == null ? null : EventType.valueOf(stoppedBy),
                 rs.getInt("attempts"), missing == null ? List.of() : Arrays.asList(missing.split(",")));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

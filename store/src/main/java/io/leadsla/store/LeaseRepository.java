@@ -1,10 +1,9 @@
 package io.leadsla.store;
 
-import static io.leadsla.store.InboxRepository.utc;
+import static io.leadsla.store.UtcTimes.utc;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -68,7 +67,7 @@ public final class LeaseRepository {
         return h.createQuery("SELECT name, holder, epoch, expires_at FROM leases WHERE name = :name")
                 .bind("name", name)
                 .map((rs, ctx) -> new Lease(rs.getString("name"), rs.getString("holder"), rs.getLong("epoch"),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                        UtcTimes.instant(rs, "expires_at")))
                 .findOne();
     }
 }

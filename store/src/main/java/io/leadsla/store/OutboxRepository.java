@@ -1,6 +1,6 @@
 package io.leadsla.store;
 
-import static io.leadsla.store.InboxRepository.utc;
+import static io.leadsla.store.UtcTimes.utc;
 
 import io.leadsla.connector.api.WriteBack;
 import io.leadsla.core.event.Crm;
@@ -93,7 +93,7 @@ public final class OutboxRepository {
                         SELECT payload, queued_at FROM write_back_log WHERE crm = :crm AND account = :account AND record_id = :record ORDER BY id""")
                 .bind("crm", lead.crm().id()).bind("account", lead.account()).bind("record", lead.recordId())
                 .map((rs, ctx) -> new LoggedWriteBack(rs.getString("payload"),
-                        rs.getObject("queued_at", java.time.OffsetDateTime.class).toInstant()))
+                        UtcTimes.instant(rs, "queued_at")))
                 .list();
     }
 

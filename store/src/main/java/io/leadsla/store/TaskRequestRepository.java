@@ -1,6 +1,6 @@
 package io.leadsla.store;
 
-import static io.leadsla.store.InboxRepository.utc;
+import static io.leadsla.store.UtcTimes.utc;
 
 import io.leadsla.connector.api.TaskRequest;
 import io.leadsla.core.followup.TaskKind;
@@ -45,7 +45,7 @@ public final class TaskRequestRepository {
                 new LeadKey(Crm.fromId(rs.getString("crm")), rs.getString("account"), rs.getString("record_id")),
                 rs.getString("object_type"), TaskKind.valueOf(rs.getString("kind")), rs.getString("policy_id"),
                 rs.getInt("cycle"), rs.getString("owner_id"), due == null ? null : due.toInstant(),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"));
+                UtcTimes.instant(rs, "created_at"), rs.getInt("attempts"));
     };
 
     /** Requests of every CRM without a CRM task yet, oldest first. */

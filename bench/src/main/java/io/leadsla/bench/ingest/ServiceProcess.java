@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * The leadsla server as a separate process, as an operator runs it: {@code java -jar
  * service/target/leadsla.jar server config/leadsla.yml}, secrets and the database URL in the
- * environment (SPEC.md), the rest as Dropwizard's {@code -Ddw.} overrides. Output goes to a log file.
+ * environment (docs/SPEC.md), the rest as Dropwizard's {@code -Ddw.} overrides. Output goes to a log file.
  */
 final class ServiceProcess {
 

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Writes {@code clocks.jsonl}: one line per lead, policy and cycle, with SPEC.md's fields
+ * Writes {@code clocks.jsonl}: one line per lead, policy and cycle, with docs/SPEC.md's fields
  * ({@code crm, recordId, policyId, status, startedAt, dueAt, stoppedAt, breachedAt,
  * businessMinutesElapsed}) followed by the rest of the clock. Streaming: replay writes millions.
  */

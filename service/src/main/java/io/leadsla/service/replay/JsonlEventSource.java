@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Normalized events, one JSON object per line (SPEC.md). */
+/** Normalized events, one JSON object per line (docs/SPEC.md). */
 final class JsonlEventSource implements EventSource {
 
     @Override

@@ -21,7 +21,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code replay --policies FILE --events FILE [--now INSTANT] [--out DIR]}: folds events through
- * the policies with no CRM and no server (SPEC.md). Without {@code --now} the clock is the
+ * the policies with no CRM and no server (docs/SPEC.md). Without {@code --now} the clock is the
  * machine's; give {@code --now} for a reproducible result.
  */
 public class ReplayCommand extends Command {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One normalized thing that happened to a lead in a CRM (SPEC.md, "Normalized lead event").
+ * One normalized thing that happened to a lead in a CRM (docs/SPEC.md, "Normalized lead event").
  *
  * @param eventId    globally unique; a repeated id changes nothing
  * @param crm        the CRM the record lives in

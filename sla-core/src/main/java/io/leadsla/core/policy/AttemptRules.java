@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public record AttemptRules(Set<String> channels, List<Condition> ignoreWhen) {
 
-    /** The contact channels of the normalized event model (SPEC.md), in lower case. */
+    /** The contact channels of the normalized event model (docs/SPEC.md), in lower case. */
     public static final Set<String> CHANNELS = java.util.Collections.unmodifiableSet(
             new java.util.LinkedHashSet<>(List.of("call", "email", "meeting", "sms", "social")));
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The normalized event's JSON form (SPEC.md): one object per line in {@code .jsonl} files. Reads
+ * The normalized event's JSON form (docs/SPEC.md): one object per line in {@code .jsonl} files. Reads
  * with Jackson's streaming parser (no tree, no reflection) because replay parses millions of lines.
  * Unknown top-level fields are ignored, unknown attributes kept; attribute values that are numbers
  * or booleans are kept as their text, {@code null} attribute values are dropped.

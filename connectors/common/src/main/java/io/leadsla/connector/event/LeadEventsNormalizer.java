@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Events already in leadsla's own format (SPEC.md), one JSON object per line: what replay reads,
+ * Events already in leadsla's own format (docs/SPEC.md), one JSON object per line: what replay reads,
  * and what an integration that computes its own events (or a test) puts in the inbox.
  */
 public final class LeadEventsNormalizer implements Normalizer {

@@ -32,7 +32,7 @@ public final class ExportAttributes {
      */
     public static final String TIME_KNOWN = "timeKnown";
 
-    /** The contact channels SPEC.md allows on CONTACT_ATTEMPT. */
+    /** The contact channels docs/SPEC.md allows on CONTACT_ATTEMPT. */
     public static final Set<String> CHANNELS = Set.of("call", "email", "meeting", "sms", "social");
 
     /**
@@ -72,7 +72,7 @@ public final class ExportAttributes {
         extras.forEach((column, name) -> put(attributes, name, row.get(column)));
     }
 
-    /** @throws IllegalArgumentException when {@code channel} is not one SPEC.md allows */
+    /** @throws IllegalArgumentException when {@code channel} is not one docs/SPEC.md allows */
     public static String checkChannel(String channel) {
         if (channel == null || !CHANNELS.contains(channel)) {
             throw new IllegalArgumentException("contact channel '" + channel + "' is not one of call, email, meeting,"

@@ -34,11 +34,11 @@ import java.util.TreeSet;
  */
 public final class ContactChangeInterpreter {
 
-    /** The attribute holding the sales owner (SPEC.md; policies' {@code fields.owner}). */
+    /** The attribute holding the sales owner (docs/SPEC.md; policies' {@code fields.owner}). */
     public static final String OWNER = "ownerId";
     /** The attribute holding the owner's region (calendars {@code byAttribute: ownerRegion}). */
     public static final String OWNER_REGION = "ownerRegion";
-    /** The attribute holding the rejection reason (SPEC.md; policies' {@code fields.rejectionReason}). */
+    /** The attribute holding the rejection reason (docs/SPEC.md; policies' {@code fields.rejectionReason}). */
     public static final String REASON = "reason";
     /** The CRM's own name of the object, as in event ids and {@code objectType}. */
     public static final String OBJECT_TYPE = "contact";
@@ -157,7 +157,7 @@ public final class ContactChangeInterpreter {
     }
 
     /**
-     * {@code hubspot:contact:{id}:{property or "deleted"}:{epoch ms}} (SPEC.md): a redelivery, and
+     * {@code hubspot:contact:{id}:{property or "deleted"}:{epoch ms}} (docs/SPEC.md): a redelivery, and
      * the same change seen later by polling, get the same id and so change nothing.
      */
     private static String eventId(String contactId, String what, Instant at) {

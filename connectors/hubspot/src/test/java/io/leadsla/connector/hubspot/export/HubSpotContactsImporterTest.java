@@ -67,7 +67,7 @@ class HubSpotContactsImporterTest {
                 event("5101", EventType.HANDED_OFF, "2026-11-20T08:20:00Z", amelie),
                 event("5101", EventType.CONTACT_ATTEMPT, "2026-11-20T09:02:00Z", with(amelie, "channel", "call")),
                 event("5101", EventType.ACCEPTED, "2026-11-23T13:00:00Z", amelie));
-        // the id form of SPEC.md with the event type as tag: epoch millis of 2026-11-20T08:15:00Z (09:15 in Paris)
+        // the id form of docs/SPEC.md with the event type as tag: epoch millis of 2026-11-20T08:15:00Z (09:15 in Paris)
         assertThat(result.events().get(0).eventId()).isEqualTo("hubspot:contact:5101:mql_qualified:1795162500000");
 
         Map<String, String> jonas = Map.of("ownerId", "Luc Bernard", "leadSource", "Paid Search", "score", "40",

@@ -14,6 +14,7 @@ import io.leadsla.connector.export.ImportCollector;
 import io.leadsla.connector.export.ImportResult;
 import io.leadsla.connector.export.Labels;
 import io.leadsla.connector.export.RowEvents;
+import io.leadsla.connector.salesforce.mapping.SalesforceId;
 import io.leadsla.core.event.Crm;
 import io.leadsla.core.event.EventType;
 import java.nio.charset.Charset;
@@ -45,7 +46,7 @@ import java.util.Set;
  * "Last Activity" and "Converted Date" are dates: their events sit at the start of that day in
  * the configured zone, with {@code timeKnown=false}, and never before the MQL time (a lead created
  * at 10:15 and disqualified the same day would otherwise be disqualified before it existed).
- * Record ids are given in the 18-character form (see {@link SalesforceIds}).
+ * Record ids are given in the 18-character form (see {@link SalesforceId}).
  *
  * <p>Immutable and thread-safe: each import has its own state.
  */
@@ -101,7 +102,9 @@ public final class SalesforceLeadReportImporter implements CsvExportImporter {
             collector.invalid(row, columns.leadId, "no lead id");
             return;
         }
-        String recordId = SalesforceIds.to18(rawId);
+        // the same rule as ids from the API: a report's 15-character id and a case-lost 18-character one
+        // both become the lead's canonical 18-character id
+        String recordId = SalesforceId.parse(rawId).map(SalesforceId::value).orElse(null);
         if (recordId == null) {
             collector.invalid(row, columns.leadId, "'" + rawId + "' is not a Salesforce id (15 or 18 letters and"
                     + " digits)");

@@ -1,7 +1,7 @@
 package io.leadsla.connector.salesforce.mapping;
 
 /**
- * Names of the event attributes the Salesforce connector sets itself (SPEC.md and the policies'
+ * Names of the event attributes the Salesforce connector sets itself (docs/SPEC.md and the policies'
  * {@code fields}); a mapped attribute may not take one of them.
  */
 public final class LeadAttributes {

@@ -1,7 +1,6 @@
 package io.leadsla.connector.salesforce.mapping;
 
-import io.leadsla.connector.salesforce.export.SalesforceIds;
-import java.util.Locale;
+import io.leadsla.salesforce.ids.SalesforceIds;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,8 +24,6 @@ public record SalesforceId(String value) {
     public static final String QUEUE_PREFIX = "00G";
     public static final String LEAD_PREFIX = "00Q";
     public static final String ORGANIZATION_PREFIX = "00D";
-
-    private static final String SUFFIX_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
     public SalesforceId {
         Objects.requireNonNull(value, "value");
@@ -78,37 +75,8 @@ public record SalesforceId(String value) {
         return value;
     }
 
-    /** The 18-character form of a 15- or 18-character id, or null. */
+    /** The 18-character form of a 15- or 18-character id, or null; the format is salesforce-ids' one. */
     private static String canonical(String id) {
-        if (id == null || (id.length() != 15 && id.length() != 18)) {
-            return null;
-        }
-        if (id.length() == 15) {
-            return SalesforceIds.to18(id); // null when not letters and digits
-        }
-        if (SalesforceIds.to18(id) == null) {
-            return null;
-        }
-        String suffix = id.substring(15).toUpperCase(Locale.ROOT);
-        StringBuilder first15 = new StringBuilder(15);
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int bits = SUFFIX_CHARS.indexOf(suffix.charAt(chunk));
-            if (bits < 0) {
-                return null; // 6–9 never occur in a suffix
-            }
-            for (int i = 0; i < 5; i++) {
-                char c = id.charAt(chunk * 5 + i);
-                boolean upper = (bits & (1 << i)) != 0;
-                if (Character.isDigit(c)) {
-                    if (upper) {
-                        return null; // the suffix marks a digit as upper case: not a real id
-                    }
-                    first15.append(c);
-                } else {
-                    first15.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
-                }
-            }
-        }
-        return first15 + suffix;
+        return SalesforceIds.canonical(id).orElse(null);
     }
 }

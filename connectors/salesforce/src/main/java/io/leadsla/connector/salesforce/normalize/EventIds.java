@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * The ids of the lead events the Salesforce connector makes. A repeated id changes nothing
- * (SPEC.md), so each id names the fact it reports, never the delivery that brought it: an
+ * (docs/SPEC.md), so each id names the fact it reports, never the delivery that brought it: an
  * Outbound Message resent by Salesforce, the same lead state read again by a poll, or by a poll
  * and an Outbound Message, all give the same ids. Record ids are always in the 18-character form.
  *
