@@ -34,10 +34,16 @@ public record LeadKey(Crm crm, String account, String recordId) implements Compa
      * event ids); {@code null} or blank is the default account.
      */
     public static String account(String name) {
-        if (name == null || name.isBlank()) {
-            return DEFAULT_ACCOUNT;
+        if (name == null || name.isBlank() || name.equals(DEFAULT_ACCOUNT)) {
+            return DEFAULT_ACCOUNT; // the one instance: every event and key of a single account shares it
         }
-        if (!name.matches("[A-Za-z0-9_-]{1,32}")) {
+        // checked by hand, not by a regular expression: this runs for every event and key built
+        boolean valid = name.length() <= 32;
+        for (int i = 0; valid && i < name.length(); i++) {
+            char c = name.charAt(i);
+            valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        }
+        if (!valid) {
             throw new IllegalArgumentException("account '" + name + "' must be 1 to 32 letters, digits, '-' or '_'");
         }
         return name;
