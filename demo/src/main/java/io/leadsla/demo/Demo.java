@@ -117,7 +117,7 @@ public final class Demo implements AutoCloseable {
         String local = "http://127.0.0.1:" + options.port();
         List<String> hubspotProperties = new ContactChangeInterpreter(config.hubspotMapping()).watchedProperties().stream()
                 .sorted().toList();
-        crms.deliverTo(URI.create(local + "/webhooks/hubspot"), hubspotProperties, URI.create(local + "/webhooks/salesforce"),
+        crms.deliverTo(URI.create(local + "/webhooks/hubspot"), hubspotProperties, URI.create(local + "/webhooks/salesforce?secret=" + config.salesforceEndpointSecret()),
                 WatchedFields.of(config.salesforceMapping()).lead());
 
         traffic = new DemoTraffic(DemoTraffic.plan(options.seed(), start, emea, na), clock, crms);

@@ -47,6 +47,8 @@ final class DemoConfig {
     private final Map<String, Object> hubspotMapping;
     private final Map<String, Object> salesforceMapping;
     private final Map<String, Object> root = new LinkedHashMap<>();
+    /** A fresh secret per run for the Outbound Message URL, as an operator would generate one. */
+    private final String salesforceEndpointSecret = java.util.HexFormat.of().formatHex(randomBytes());
 
     DemoConfig(DemoCrms crms, Path policies, Path dataDir, int port, long speed, String reportingZone) {
         hubspotMapping = new LinkedHashMap<>();
@@ -93,6 +95,7 @@ final class DemoConfig {
         salesforce.put("clientId", crms.salesforce().options().clientId());
         salesforce.put("clientSecret", crms.salesforce().options().clientSecret());
         salesforce.put("orgId", crms.salesforce().options().orgId());
+        salesforce.put("endpointSecret", salesforceEndpointSecret);
         salesforce.put("polling", Map.of("interval", millis(poll)));
         salesforce.put("tasks", Map.of("timeZone", reportingZone));
         salesforce.put("mapping", salesforceMapping);
@@ -129,6 +132,17 @@ final class DemoConfig {
      * must not close the database from its own shutdown hook while the demo's hook is still
      * stopping the server that writes to it.
      */
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The secret the demo's Outbound Messages carry in their URL. */
+    String salesforceEndpointSecret() {
+        return salesforceEndpointSecret;
+    }
+
     static String storeUrl(Path dataDir) {
         return Backend.embeddedUrl(dataDir.resolve("store")) + ";DB_CLOSE_ON_EXIT=FALSE";
     }

@@ -48,6 +48,7 @@ public class SalesforceFactory implements CrmAccountConfig {
     private String privateKeyFile = "";
     /** The org id Outbound Messages must carry (SALESFORCE_ORG_ID), 15 or 18 characters. */
     private String orgId = "";
+    private String endpointSecret = "";
     @NotNull
     private String apiVersion = "65.0";
     @DecimalMin("0.1")
@@ -166,6 +167,11 @@ public class SalesforceFactory implements CrmAccountConfig {
     }
 
     @JsonProperty
+    public void setEndpointSecret(String endpointSecret) {
+        this.endpointSecret = endpointSecret == null ? "" : endpointSecret.trim();
+    }
+
+    @JsonProperty
     public void setApiVersion(String apiVersion) {
         this.apiVersion = apiVersion;
     }
@@ -245,6 +251,10 @@ public class SalesforceFactory implements CrmAccountConfig {
             problems.add(key() + ".orgId: '" + orgId + "' is not an org id (00D…, 15 or 18 characters; SALESFORCE_ORG_ID): "
                     + "Outbound Messages are checked against it");
         }
+        if (!endpointSecret.isEmpty() && !endpointSecret.matches("[A-Za-z0-9_-]{32,}")) {
+            problems.add(key() + ".endpointSecret: at least 32 letters, digits, '-' or '_' (it is a URL segment), "
+                    + "e.g. from `openssl rand -hex 32` (SALESFORCE_ENDPOINT_SECRET)");
+        }
         if (slowDownShare > pauseShare) {
             problems.add(key() + ".slowDownShare must not exceed pauseShare");
         }
@@ -267,7 +277,8 @@ public class SalesforceFactory implements CrmAccountConfig {
                 username.isEmpty() ? null : username, privateKeyFile.isEmpty() ? null : Path.of(privateKeyFile), apiVersion);
         return new SalesforceSettings(account(), auth, SalesforceId.of(orgId), slowDownShare, pauseShare, mapping, tasks.build(),
                 new SalesforceSettings.Polling(polling.interval.toJavaDuration(), polling.overlap.toJavaDuration(),
-                        polling.firstLookBack.toJavaDuration(), polling.perPoll));
+                        polling.firstLookBack.toJavaDuration(), polling.perPoll),
+                endpointSecret.isEmpty() ? null : endpointSecret);
     }
 
     @Override

@@ -102,7 +102,8 @@ public final class WebhookResource {
         if (body.length > maxBytes) {
             return reply(first.tooLarge());
         }
-        WebhookGate.Request request = new WebhookGate.Request(uri.getRequestUri().toString(), lowerCase(headers), body);
+        WebhookGate.Request request = new WebhookGate.Request(uri.getRequestUri().toString(), lowerCase(headers), body,
+                uri.getQueryParameters().getFirst("secret"));
         WebhookGate.Refused refusal = null;
         for (Route route : candidates) {
             WebhookGate.Verdict verdict = route.gate().check(request);

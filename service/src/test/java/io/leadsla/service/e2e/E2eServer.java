@@ -28,6 +28,9 @@ import org.eclipse.jetty.util.component.LifeCycle;
  */
 public final class E2eServer {
 
+    /** The secret the Outbound Message URL carries: {@code /webhooks/salesforce?secret=…}. */
+    public static final String SALESFORCE_SECRET = "e2e-outbound-secret-0123456789abcdef";
+
     /** HubSpot app settings shared by the simulator and leadsla. */
     public static final long HUBSPOT_APP_ID = 4242;
     public static final String HUBSPOT_SECRET = "3c9b8f0e-2f8d-4a7e-9b1c-5d6e7f8a9b0c";
@@ -65,6 +68,7 @@ public final class E2eServer {
         overrides.add(ConfigOverride.config("salesforce.clientId", salesforce.options().clientId()));
         overrides.add(ConfigOverride.config("salesforce.clientSecret", salesforce.options().clientSecret()));
         overrides.add(ConfigOverride.config("salesforce.orgId", salesforce.options().orgId()));
+        overrides.add(ConfigOverride.config("salesforce.endpointSecret", SALESFORCE_SECRET));
         overrides.add(ConfigOverride.config("salesforce.mapping.integrationUserId", salesforce.integrationUser().id()));
         overrides.add(ConfigOverride.config("salesforce.polling.interval", pollInterval));
         return this;

@@ -102,8 +102,8 @@ class MultiAccountEndToEndTest {
                     - {name: na, accessToken: pat-na, clientSecret: secret-na, baseUrl: '%s', mapping: {appId: 4242}, polling: {interval: 1h}}
                 salesforce:
                   accounts:
-                    - {name: eu, loginUrl: '%s', clientId: %s, clientSecret: %s, orgId: %s, mapping: {integrationUserId: %s}, polling: {interval: 1h}}
-                    - {name: us, loginUrl: '%s', clientId: %s, clientSecret: %s, orgId: %s, mapping: {integrationUserId: %s}, polling: {interval: 1h}}
+                    - {name: eu, loginUrl: '%s', clientId: %s, clientSecret: %s, orgId: %s, endpointSecret: eu-outbound-secret-0123456789abcdef, mapping: {integrationUserId: %s}, polling: {interval: 1h}}
+                    - {name: us, loginUrl: '%s', clientId: %s, clientSecret: %s, orgId: %s, endpointSecret: us-outbound-secret-0123456789abcdef, mapping: {integrationUserId: %s}, polling: {interval: 1h}}
                 """.formatted(Path.of("..", "config", "policies.yml").toAbsolutePath(), dir.resolve("store"),
                 emea.baseUrl(), na.baseUrl(),
                 eu.baseUrl(), eu.options().clientId(), eu.options().clientSecret(), eu.options().orgId(), eu.integrationUser().id(),
@@ -123,8 +123,8 @@ class MultiAccountEndToEndTest {
         webhooks(emea, port, "emea", "secret-emea");
         webhooks(na, port, "na", "secret-na");
         // both orgs post to the one Outbound Message endpoint: their OrganizationId tells them apart
-        outbound(eu, port);
-        outbound(us, port);
+        outbound(eu, port, "eu-outbound-secret-0123456789abcdef");
+        outbound(us, port, "us-outbound-secret-0123456789abcdef");
 
         // the same contact id in both portals: a hot lead in EMEA nobody calls, a standard one in NA
         ObjectSnapshot hot = mql(emea, "95");
@@ -234,9 +234,9 @@ class MultiAccountEndToEndTest {
                 .build());
     }
 
-    private void outbound(SalesforceSimulator salesforce, int port) {
+    private void outbound(SalesforceSimulator salesforce, int port, String secret) {
         salesforce.outbound().configure(OutboundMessageConfig.builder("leadsla",
-                        URI.create("http://localhost:" + port + "/webhooks/salesforce"))
+                        URI.create("http://localhost:" + port + "/webhooks/salesforce?secret=" + secret))
                 .object("Lead")
                 .fields(WatchedFields.of(SalesforceMapping.defaults()).lead().toArray(String[]::new))
                 .rule(OutboundRule.always())

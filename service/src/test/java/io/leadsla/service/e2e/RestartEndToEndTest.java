@@ -101,7 +101,7 @@ class RestartEndToEndTest {
                 .retryDelays(RETRIES)
                 .signatureClock(clock)
                 .build());
-        salesforce.outbound().configure(OutboundMessageConfig.builder("leadsla", base.resolve("/webhooks/salesforce"))
+        salesforce.outbound().configure(OutboundMessageConfig.builder("leadsla", base.resolve("/webhooks/salesforce?secret=" + E2eServer.SALESFORCE_SECRET))
                 .object("Lead")
                 .fields(WatchedFields.of(SalesforceMapping.defaults()).lead().toArray(String[]::new))
                 .rule(OutboundRule.always())

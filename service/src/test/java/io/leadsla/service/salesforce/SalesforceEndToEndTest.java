@@ -40,6 +40,7 @@ class SalesforceEndToEndTest {
 
     /** Monday 09:00 in Paris. */
     private static final AdjustableClock CLOCK = new AdjustableClock(Instant.parse("2026-11-23T08:00:00Z"));
+    private static final String SECRET = "sf-outbound-secret-0123456789abcdef";
     private static final SalesforceSimulator SALESFORCE = orgWithLeadslaFields();
 
     static final DropwizardAppExtension<LeadslaConfiguration> APP = new DropwizardAppExtension<>(
@@ -54,6 +55,7 @@ class SalesforceEndToEndTest {
                     ConfigOverride.config("salesforce.clientId", SALESFORCE.options().clientId()),
                     ConfigOverride.config("salesforce.clientSecret", SALESFORCE.options().clientSecret()),
                     ConfigOverride.config("salesforce.orgId", SALESFORCE.options().orgId()),
+                    ConfigOverride.config("salesforce.endpointSecret", SECRET),
                     ConfigOverride.config("salesforce.mapping.integrationUserId", SALESFORCE.integrationUser().id()),
                     ConfigOverride.config("salesforce.polling.interval", "1h")) {
                 @Override
@@ -88,7 +90,7 @@ class SalesforceEndToEndTest {
     @Test
     void aDemoRequestRoutedToARepWhoNeverCallsBreachesWithOneTaskOnTheLead() throws Exception {
         SALESFORCE.outbound().configure(OutboundMessageConfig.builder("leadsla",
-                        URI.create("http://localhost:" + APP.getLocalPort() + "/webhooks/salesforce"))
+                        URI.create("http://localhost:" + APP.getLocalPort() + "/webhooks/salesforce?secret=" + SECRET))
                 .object("Lead")
                 .fields(WatchedFields.of(SalesforceMapping.defaults()).lead().toArray(String[]::new))
                 .rule(OutboundRule.always()) // leadsla's own writes come back too, and must not loop

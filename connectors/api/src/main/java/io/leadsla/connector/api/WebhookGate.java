@@ -26,12 +26,25 @@ public interface WebhookGate {
      *
      * @param calledUrl the URL the CRM called (scheme, host and path as the CRM saw them, with the query)
      * @param headers   header names in lower case
+     * @param urlSecret the URL's {@code secret} query parameter, or null: a CRM that signs nothing
+     *                  (Salesforce) proves its origin by knowing it
      */
-    record Request(String calledUrl, Map<String, String> headers, byte[] body) {
+    record Request(String calledUrl, Map<String, String> headers, byte[] body, String urlSecret) {
         public Request {
             Objects.requireNonNull(calledUrl, "calledUrl");
             headers = Map.copyOf(headers);
             Objects.requireNonNull(body, "body");
+        }
+
+        /** A delivery to a URL without a secret. */
+        public Request(String calledUrl, Map<String, String> headers, byte[] body) {
+            this(calledUrl, headers, body, null);
+        }
+
+        /** Never the body (personal data) nor the secret. */
+        @Override
+        public String toString() {
+            return "Request[" + calledUrl.replaceAll("\\?.*", "") + ", " + body.length + " bytes]";
         }
 
         public String header(String name) {

@@ -33,9 +33,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One Salesforce org behind the connector seam. Signing in happens on the first call. */
 public final class SalesforceConnector implements CrmConnector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceConnector.class);
 
     /** Where the DX source package (fields, permission set) lives, relative to the repository. */
     public static final Path SFDX_PACKAGE = Path.of("connectors", "salesforce", "sfdx");
@@ -52,7 +56,12 @@ public final class SalesforceConnector implements CrmConnector {
         this.session = session(settings, json, clock);
         this.writer = new SalesforceWriter(session, settings.org().value(), settings.tasks(), clock);
         this.gate = new SalesforceOutboundGate(new OutboundMessageGate(settings.org(), new OutboundMessageParser()),
-                scope().source(SalesforceOutboundNormalizer.SOURCE));
+                scope().source(SalesforceOutboundNormalizer.SOURCE), settings.endpointSecret());
+        if (settings.endpointSecret() == null) {
+            LOG.warn("Salesforce org {} ({}): no endpointSecret is set, so its Outbound Messages are refused (403) and "
+                    + "only polling reads it; set one and end the Outbound Message's endpoint URL with "
+                    + "/webhooks/salesforce?secret=<secret>", settings.org(), settings.account());
+        }
     }
 
     /** The org's session, lazily signed in: the first call signs in. */
